@@ -1,0 +1,285 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.instrument_list_response import InstrumentListResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    symbol: str | Unset = UNSET,
+    account_source: str | Unset = UNSET,
+    broker_type: str | Unset = UNSET,
+    market_type: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["symbol"] = symbol
+
+    params["account_source"] = account_source
+
+    params["broker_type"] = broker_type
+
+    params["market_type"] = market_type
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/instruments",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HTTPValidationError | InstrumentListResponse | None:
+    if response.status_code == 200:
+        response_200 = InstrumentListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HTTPValidationError | InstrumentListResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    symbol: str | Unset = UNSET,
+    account_source: str | Unset = UNSET,
+    broker_type: str | Unset = UNSET,
+    market_type: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+) -> Response[ErrorResponse | HTTPValidationError | InstrumentListResponse]:
+    """List instruments
+
+     Tradable instruments, paged.
+
+    Args:
+        symbol (str | Unset):
+        account_source (str | Unset):
+        broker_type (str | Unset):
+        market_type (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | InstrumentListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+        account_source=account_source,
+        broker_type=broker_type,
+        market_type=market_type,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    symbol: str | Unset = UNSET,
+    account_source: str | Unset = UNSET,
+    broker_type: str | Unset = UNSET,
+    market_type: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+) -> ErrorResponse | HTTPValidationError | InstrumentListResponse | None:
+    """List instruments
+
+     Tradable instruments, paged.
+
+    Args:
+        symbol (str | Unset):
+        account_source (str | Unset):
+        broker_type (str | Unset):
+        market_type (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | InstrumentListResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        symbol=symbol,
+        account_source=account_source,
+        broker_type=broker_type,
+        market_type=market_type,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    symbol: str | Unset = UNSET,
+    account_source: str | Unset = UNSET,
+    broker_type: str | Unset = UNSET,
+    market_type: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+) -> Response[ErrorResponse | HTTPValidationError | InstrumentListResponse]:
+    """List instruments
+
+     Tradable instruments, paged.
+
+    Args:
+        symbol (str | Unset):
+        account_source (str | Unset):
+        broker_type (str | Unset):
+        market_type (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HTTPValidationError | InstrumentListResponse]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+        account_source=account_source,
+        broker_type=broker_type,
+        market_type=market_type,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    symbol: str | Unset = UNSET,
+    account_source: str | Unset = UNSET,
+    broker_type: str | Unset = UNSET,
+    market_type: str | Unset = UNSET,
+    limit: int | Unset = 100,
+    offset: int | Unset = 0,
+) -> ErrorResponse | HTTPValidationError | InstrumentListResponse | None:
+    """List instruments
+
+     Tradable instruments, paged.
+
+    Args:
+        symbol (str | Unset):
+        account_source (str | Unset):
+        broker_type (str | Unset):
+        market_type (str | Unset):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HTTPValidationError | InstrumentListResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            symbol=symbol,
+            account_source=account_source,
+            broker_type=broker_type,
+            market_type=market_type,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.http_validation_error import HTTPValidationError
+from ...models.result_type import ResultType
+from ...types import File, Response
+
+
+def _get_kwargs(
+    task_id: UUID,
+    result_type: ResultType,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/tasks/{task_id}/results/{result_type}".format(
+            task_id=quote(str(task_id), safe=""),
+            result_type=quote(str(result_type), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | File | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorResponse.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorResponse.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | File | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_id: UUID,
+    result_type: ResultType,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | File | HTTPValidationError]:
+    """Download a Parquet result
+
+     One Parquet result of a completed task: `trades` and `performance` for backtests.
+
+    Args:
+        task_id (UUID):
+        result_type (ResultType): A Parquet result of a completed task.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+        result_type=result_type,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_id: UUID,
+    result_type: ResultType,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | File | HTTPValidationError | None:
+    """Download a Parquet result
+
+     One Parquet result of a completed task: `trades` and `performance` for backtests.
+
+    Args:
+        task_id (UUID):
+        result_type (ResultType): A Parquet result of a completed task.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File | HTTPValidationError
+    """
+
+    return sync_detailed(
+        task_id=task_id,
+        result_type=result_type,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    task_id: UUID,
+    result_type: ResultType,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | File | HTTPValidationError]:
+    """Download a Parquet result
+
+     One Parquet result of a completed task: `trades` and `performance` for backtests.
+
+    Args:
+        task_id (UUID):
+        result_type (ResultType): A Parquet result of a completed task.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | File | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+        result_type=result_type,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_id: UUID,
+    result_type: ResultType,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | File | HTTPValidationError | None:
+    """Download a Parquet result
+
+     One Parquet result of a completed task: `trades` and `performance` for backtests.
+
+    Args:
+        task_id (UUID):
+        result_type (ResultType): A Parquet result of a completed task.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | File | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            task_id=task_id,
+            result_type=result_type,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="RawOhlcvIndicator")
+
+
+@_attrs_define
+class RawOhlcvIndicator:
+    """A raw OHLCV column.
+
+    Attributes:
+        type_ (Literal['RawOhlcv']):  Default: 'RawOhlcv'.
+        column (str):
+    """
+
+    column: str
+    type_: Literal["RawOhlcv"] = "RawOhlcv"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        column = self.column
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "column": column,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = cast(Literal["RawOhlcv"], d.pop("type"))
+        if type_ != "RawOhlcv":
+            raise ValueError(f"type must match const 'RawOhlcv', got '{type_}'")
+
+        column = d.pop("column")
+
+        raw_ohlcv_indicator = cls(
+            type_=type_,
+            column=column,
+        )
+
+        raw_ohlcv_indicator.additional_properties = d
+        return raw_ohlcv_indicator
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
