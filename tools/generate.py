@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import hashlib
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "tradepose_api"
+SPEC_HASH_FILE = "openapi.sha256"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
@@ -55,6 +57,9 @@ def generate(spec: Path, out_dir: Path) -> Path:
         if final.exists():
             shutil.rmtree(final)
         shutil.copytree(target, final, ignore=shutil.ignore_patterns("__pycache__", ".ruff_cache"))
+    # Provenance: ties the package to the exact spec bytes, so `check` catches any spec edit,
+    # even one (a response description, say) that changes no generated line.
+    (final / SPEC_HASH_FILE).write_text(hashlib.sha256(spec.read_bytes()).hexdigest() + "  openapi.json\n")
     return final
 
 
