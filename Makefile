@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated update-spec lint typecheck pytest test
+.PHONY: help venv generate check-generated check-regeneration update-spec lint typecheck pytest test
 
 help:
 	@echo "make demo | test | generate | check-generated | update-spec SPEC_URL=... | lint | typecheck"
@@ -26,6 +26,9 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(PY) tools/generate.py check
 
+check-regeneration: $(STAMP)
+	$(PY) tools/check_regeneration.py $(PYTEST_ARGS)
+
 update-spec: $(STAMP)
 	@test -n "$(SPEC_URL)" || (echo "usage: make update-spec SPEC_URL=https://gateway.example/openapi.json" && exit 2)
 	$(PY) tools/generate.py update-spec "$(SPEC_URL)"
@@ -41,4 +44,22 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test: check-generated lint typecheck pytest
+REF_VENV := .venv-ref
+REF_STAMP := $(REF_VENV)/.installed
+
+# The public reference client (Python 3.13 only) for the wire-compatibility test; models 1.4.0 exactly,
+# because newer tradepose-models releases break tradepose-client 1.5.0's imports.
+$(REF_STAMP):
+	@py313=$$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 2>/dev/null | sort -V | tail -n 1); \
+	if [ -z "$$py313" ]; then \
+		echo "reference-client: no Python 3.13 found at \$$(pyenv root)/versions/3.13.*/bin/python3.13;" \
+			"install one with 'pyenv install 3.13' (tradepose-client 1.5.0 requires Python >= 3.13)" >&2; \
+		exit 1; \
+	fi; \
+	rm -rf $(REF_VENV) && "$$py313" -m venv $(REF_VENV)
+	$(REF_VENV)/bin/python -m pip install --quiet 'tradepose-client==1.5.0' 'tradepose-models==1.4.0'
+	@touch $(REF_STAMP)
+
+reference-client: $(REF_STAMP)
+
+test: check-generated lint typecheck reference-client pytest

@@ -1,0 +1,40 @@
+"""Every tunable in one place; each is overridable per client (and, where it makes sense, per call)."""
+
+from __future__ import annotations
+
+DEFAULT_SERVER_URL = "https://api.tradepose.com"
+
+# HTTP: one explicit timeout for connect/read/write/pool, as the gateway's own client used (30 s).
+DEFAULT_TIMEOUT = 30.0
+HEALTH_CHECK_TIMEOUT = 5.0
+
+# Retries (transport level).
+DEFAULT_MAX_RETRIES = 3
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# Jitter removes up to this fraction of the backoff, so clients that failed together spread out.
+RETRY_JITTER = 0.25
+# A server asking us to wait longer than this is not worth blocking on: stop and raise RateLimitError.
+MAX_RETRY_AFTER = 60.0
+# All retries of one request (sleeps included) must fit in this many seconds.
+DEFAULT_RETRY_BUDGET = 120.0
+RETRYABLE_STATUS_CODES = frozenset({408, 429, 500, 502, 503, 504})
+
+# Polling.
+FIRST_POLL_INTERVAL = 0.25
+DEFAULT_POLL_INTERVAL = 2.0
+POLL_BACKOFF_FACTOR = 1.5
+DEFAULT_POLL_TIMEOUT = 300.0
+
+# Downloads.
+# 1 MiB: large enough that per-chunk overhead vanishes; larger chunks made httpx's chunker slower.
+DOWNLOAD_CHUNK_SIZE = 1024 * 1024
+DOWNLOAD_ATTEMPTS = 3
+
+# Config ranges (the gateway client's documented ranges, §1.3).
+TIMEOUT_RANGE = (1.0, 600.0)
+MAX_RETRIES_RANGE = (0, 10)
+POLL_INTERVAL_RANGE = (0.05, 60.0)
+POLL_TIMEOUT_RANGE = (1.0, 86400.0)
+
+ENV_PREFIX = "TRADEPOSE_"

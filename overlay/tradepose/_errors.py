@@ -1,0 +1,283 @@
+"""The one exception tree. Users catch these, never httpx or attrs types.
+
+    TradePoseError
+    ├── ConfigError                     bad or missing configuration (says what to fix)
+    ├── APIConnectionError              no response came back (connect/read failure)
+    │   └── APITimeoutError             ... because a timeout expired
+    ├── APIStatusError                  a bad status came back: status_code, request_id, body, response
+    │   ├── AuthenticationError         401
+    │   ├── PermissionDeniedError       403
+    │   ├── NotFoundError               404
+    │   ├── ConflictError               409
+    │   ├── UnprocessableEntityError    422 (errors: FastAPI's `detail` list as FieldError)
+    │   ├── RateLimitError              429 (retry_after, seconds)
+    │   └── InternalServerError         5xx
+    ├── ResponseDecodeError             a 2xx came back but its body could not be decoded (keeps response)
+    │   └── ResultSchemaError           a downloaded frame does not match the gateway schema (names the column)
+    ├── TaskError                       a task did not produce a result (task_id)
+    │   ├── TaskFailedError             the gateway reported FAILED (error_message)
+    │   ├── TaskTimeoutError            the polling deadline passed
+    │   └── TaskCancelledError          the caller cancelled polling
+    └── BatchError                      a batch did not finish as asked
+        ├── BatchFailedError            raise_for_failures(): some periods failed (failed)
+        └── BatchTimeoutError           wait(timeout=...) ran out; the batch keeps running
+
+Any other status (e.g. Cloudflare's 520 with an HTML body) is a plain APIStatusError carrying the raw text.
+Every error raised after a request carries `retries_taken`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BatchError",
+    "BatchFailedError",
+    "BatchTimeoutError",
+    "ConfigError",
+    "ConflictError",
+    "FieldError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseDecodeError",
+    "ResultSchemaError",
+    "TaskCancelledError",
+    "TaskError",
+    "TaskFailedError",
+    "TaskTimeoutError",
+    "TradePoseError",
+    "UnprocessableEntityError",
+    "status_error_from_response",
+]
+
+_MAX_MESSAGE_BODY = 300
+
+
+class TradePoseError(Exception):
+    """Root of every error the SDK raises."""
+
+    retries_taken: int = 0
+
+
+class ConfigError(TradePoseError):
+    """The configuration is missing or invalid; the message says what to fix."""
+
+
+class APIConnectionError(TradePoseError):
+    """No response came back: the connection failed or broke."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None, retries_taken: int = 0) -> None:
+        super().__init__(message)
+        self.request = request
+        self.retries_taken = retries_taken
+
+
+class APITimeoutError(APIConnectionError):
+    """No response came back before the timeout."""
+
+
+class APIStatusError(TradePoseError):
+    """The gateway answered with a non-2xx status."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, retries_taken: int = 0) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id: str | None = response.headers.get("x-request-id")
+        self.body = body
+        self.retries_taken = retries_taken
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key or JWT is missing, wrong or expired."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credential is valid but not allowed to do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the task, strategy or other resource does not exist (or its result is not ready)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """One item of FastAPI's 422 `detail` list."""
+
+    loc: tuple[str | int, ...]
+    msg: str
+    type: str
+
+    @property
+    def field(self) -> str:
+        """The location as a dotted path, without the leading `body`/`query`/`path` part."""
+        parts = self.loc[1:] if self.loc and self.loc[0] in ("body", "query", "path", "header") else self.loc
+        return ".".join(str(p) for p in parts)
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request failed validation; `errors` lists the offending fields."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, retries_taken: int = 0) -> None:
+        super().__init__(message, response=response, body=body, retries_taken=retries_taken)
+        self.errors: list[FieldError] = _field_errors(body)
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests or quota exhausted; `retry_after` is the server's wait hint in seconds."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        retries_taken: int = 0,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, response=response, body=body, retries_taken=retries_taken)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the gateway or a proxy in front of it failed."""
+
+
+class ResponseDecodeError(TradePoseError):
+    """A 2xx response whose body could not be decoded (bad JSON, unknown enum value, truncated file)."""
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None, retries_taken: int = 0) -> None:
+        super().__init__(message)
+        self.response = response
+        self.retries_taken = retries_taken
+
+
+class ResultSchemaError(ResponseDecodeError):
+    """A downloaded frame does not match the gateway's schema; `column` names the first mismatch."""
+
+    def __init__(self, message: str, *, column: str, response: httpx.Response | None = None) -> None:
+        super().__init__(message, response=response)
+        self.column = column
+
+
+class TaskError(TradePoseError):
+    """A task did not produce a result."""
+
+    def __init__(self, message: str, *, task_id: str) -> None:
+        super().__init__(message)
+        self.task_id = task_id
+
+
+class TaskFailedError(TaskError):
+    """The gateway reported the task FAILED; `error_message` is its reason."""
+
+    def __init__(self, message: str, *, task_id: str, error_message: str | None) -> None:
+        super().__init__(message, task_id=task_id)
+        self.error_message = error_message
+
+
+class TaskTimeoutError(TaskError):
+    """The task was still running when the polling deadline passed (the task itself keeps running)."""
+
+
+class TaskCancelledError(TaskError):
+    """Polling was cancelled by the caller (the task itself keeps running on the gateway)."""
+
+
+class BatchError(TradePoseError):
+    """A batch as a whole did not finish as asked (its periods keep their own errors)."""
+
+
+class BatchFailedError(BatchError):
+    """Raised by `BatchResults.raise_for_failures()`; `failed` lists the failed periods."""
+
+    def __init__(self, message: str, *, failed: Sequence[Any]) -> None:
+        super().__init__(message)
+        self.failed = list(failed)
+
+
+class BatchTimeoutError(BatchError, TimeoutError):
+    """`BatchResults.wait(timeout=...)` ran out of time; the batch keeps running."""
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _decode_body(response: httpx.Response) -> Any:
+    text = response.text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _field_errors(body: Any) -> list[FieldError]:
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if not isinstance(detail, list):
+        return []
+    out: list[FieldError] = []
+    for item in detail:
+        if isinstance(item, dict):
+            loc = item.get("loc")
+            out.append(
+                FieldError(
+                    loc=tuple(p for p in loc if isinstance(p, str | int)) if isinstance(loc, list) else (),
+                    msg=str(item.get("msg", "")),
+                    type=str(item.get("type", "")),
+                )
+            )
+    return out
+
+
+def _summary(status: int, body: Any) -> str:
+    if isinstance(body, dict):
+        detail = body.get("detail", body.get("error", body.get("message")))
+        if isinstance(detail, str):
+            return f"{status}: {detail}"
+        fields = _field_errors(body)
+        if fields:
+            return f"{status}: " + "; ".join(f"{f.field or '<request>'}: {f.msg}" for f in fields)
+    text = body if isinstance(body, str) else json.dumps(body)
+    text = " ".join(text.split())
+    if len(text) > _MAX_MESSAGE_BODY:
+        text = text[:_MAX_MESSAGE_BODY] + "…"
+    return f"{status}: {text}" if text else f"{status}"
+
+
+def status_error_from_response(
+    response: httpx.Response, *, retries_taken: int = 0, retry_after: float | None = None
+) -> APIStatusError:
+    """Build the typed error for a non-2xx response whose body has been read."""
+    status = response.status_code
+    body = _decode_body(response)
+    message = f"{response.request.method} {response.request.url.path} -> {_summary(status, body)}"
+    if status == 429:
+        return RateLimitError(
+            message, response=response, body=body, retries_taken=retries_taken, retry_after=retry_after
+        )
+    cls = _STATUS_CLASSES.get(status)
+    if cls is None:
+        cls = InternalServerError if 500 <= status < 600 else APIStatusError
+    return cls(message, response=response, body=body, retries_taken=retries_taken)

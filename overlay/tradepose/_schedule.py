@@ -1,0 +1,175 @@
+"""When to check which task: a pure, per-task adaptive polling schedule and a request budget.
+
+The gateway has no batch-status endpoint, so every check is one request. The schedule spends them where
+they pay off:
+
+* a new task is checked quickly once (short tasks finish fast);
+* a PENDING task is only queued behind the plan's concurrent-task limit, so it is checked ever more
+  rarely (backing off to a long cap) – except that when one of our tasks finishes, the oldest pending
+  ones are checked soon, because a slot just freed;
+* a PROCESSING task is checked at a short interval (this bounds the lag between completion and
+  download), growing slowly for long runs; no check is spent before the shortest duration already
+  observed in this batch.
+
+All times are monotonic seconds passed in by the caller, so the schedule is tested without sleeping.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+
+from tradepose_api.models.task_status import TaskStatus
+
+__all__ = ["PollSchedule", "RequestBudget", "ScheduleSettings"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSettings:
+    first_check: float = 0.5
+    pending_interval: float = 1.0
+    pending_cap: float = 15.0
+    pending_factor: float = 1.6
+    processing_interval: float = 0.8
+    processing_cap: float = 2.0
+    processing_factor: float = 1.15
+    # After a slot frees, the oldest pending tasks are checked this soon.
+    promote_after: float = 0.3
+    # Skip checks of a running task until this fraction of the shortest duration seen so far.
+    min_duration_fraction: float = 0.8
+
+
+@dataclass(slots=True)
+class _Task:
+    key: str
+    added: float
+    next_check: float
+    interval: float
+    status: int | None = None
+    running_since: float | None = None
+    generation: int = 0
+
+
+@dataclass
+class PollSchedule:
+    """Per-task next-check times. Not thread-safe: owned by the batch's event loop."""
+
+    settings: ScheduleSettings = field(default_factory=ScheduleSettings)
+    _tasks: dict[str, _Task] = field(default_factory=dict)
+    _heap: list[tuple[float, int, str]] = field(default_factory=list)
+    _shortest_run: float | None = None
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._tasks
+
+    def _push(self, task: _Task) -> None:
+        task.generation += 1
+        heapq.heappush(self._heap, (task.next_check, task.generation, task.key))
+
+    def add(self, key: str, now: float, *, first_check: float | None = None) -> None:
+        """Start tracking a task that was just submitted (or found submitted on resume)."""
+        delay = self.settings.first_check if first_check is None else first_check
+        task = _Task(key, added=now, next_check=now + delay, interval=self.settings.pending_interval)
+        self._tasks[key] = task
+        self._push(task)
+
+    def due(self, now: float) -> list[str]:
+        """Keys whose check is due, earliest first; each is taken off the schedule until `observed`."""
+        out: list[str] = []
+        while self._heap and self._heap[0][0] <= now:
+            _, generation, key = heapq.heappop(self._heap)
+            task = self._tasks.get(key)
+            if task is not None and task.generation == generation:
+                out.append(key)
+        return out
+
+    def next_time(self) -> float | None:
+        """When the earliest scheduled check is due (None when nothing is scheduled)."""
+        while self._heap:
+            when, generation, key = self._heap[0]
+            task = self._tasks.get(key)
+            if task is not None and task.generation == generation:
+                return when
+            heapq.heappop(self._heap)
+        return None
+
+    def observed(self, key: str, status: int | None, now: float, *, retry_after: float | None = None) -> None:
+        """Reschedule after a check that saw `status` (None: the check failed; unknown ints: running)."""
+        task = self._tasks[key]
+        s = self.settings
+        if status == TaskStatus.PENDING:
+            task.interval = task.interval if task.status == TaskStatus.PENDING else s.pending_interval
+            delay = task.interval
+            task.interval = min(task.interval * s.pending_factor, s.pending_cap)
+        elif status is None:
+            delay = max(task.interval, s.pending_interval)
+        else:  # PROCESSING, or a state this SDK does not know: treat as running
+            if task.running_since is None:
+                task.running_since = now
+                task.interval = s.processing_interval
+            delay = task.interval
+            task.interval = min(task.interval * s.processing_factor, s.processing_cap)
+            if self._shortest_run is not None:
+                earliest = task.running_since + s.min_duration_fraction * self._shortest_run
+                delay = max(delay, earliest - now)
+        if status is not None:
+            task.status = status
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        task.next_check = now + delay
+        self._push(task)
+
+    def finished(self, key: str, now: float) -> list[str]:
+        """Stop tracking a finished task; return the pending tasks promoted into the freed slot."""
+        task = self._tasks.pop(key, None)
+        if task is None:
+            return []
+        start = task.running_since if task.running_since is not None else task.added
+        run = max(now - start, 0.0)
+        if task.running_since is not None and (self._shortest_run is None or run < self._shortest_run):
+            self._shortest_run = run
+        pending = sorted((t for t in self._tasks.values() if t.status == TaskStatus.PENDING), key=lambda t: t.added)
+        promoted = []
+        for candidate in pending[:1]:
+            soon = now + self.settings.promote_after
+            if candidate.next_check > soon:
+                candidate.next_check = soon
+                candidate.interval = self.settings.pending_interval
+                self._push(candidate)
+            promoted.append(candidate.key)
+        return promoted
+
+    def remove(self, key: str) -> None:
+        """Stop tracking a task without learning from it (e.g. it failed to be checked for good)."""
+        self._tasks.pop(key, None)
+
+
+@dataclass
+class RequestBudget:
+    """A token bucket keeping all of a batch's requests inside the plan's per-minute rate."""
+
+    per_minute: float
+    burst: float = 10.0
+    _tokens: float = field(init=False)
+    _updated: float | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.per_minute <= 0:
+            raise ValueError("requests per minute must be positive")
+        self._tokens = self.burst
+
+    def take(self, now: float) -> float:
+        """Spend one request; return how long to wait before sending it (0 when within budget)."""
+        rate = self.per_minute / 60.0
+        if self._updated is not None:
+            self._tokens = min(self.burst, self._tokens + (now - self._updated) * rate)
+        self._updated = now
+        self._tokens -= 1.0
+        return 0.0 if self._tokens >= 0 else -self._tokens / rate
+
+    def slow_down(self, factor: float = 0.5) -> None:
+        """After a 429: lower the rate for the rest of the batch (never below one per minute)."""
+        self.per_minute = max(1.0, self.per_minute * factor)

@@ -1,0 +1,93 @@
+"""LocalGateway lifecycle and the `tradepose gateway serve` command."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tradepose._cli import build_parser
+from tradepose.testing import GatewayConfig, LocalGateway
+
+pytestmark = pytest.mark.e2e
+
+
+def test_stop_leaves_no_thread_or_socket() -> None:
+    """After the `with` block the server thread is gone and the port refuses connections."""
+    before = set(threading.enumerate())
+    with LocalGateway(time_scale=0.01) as gateway:
+        port = gateway.port
+        assert gateway.url == f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{gateway.url}/health").status_code == 200
+        assert any(t.name == f"LocalGateway:{port}" for t in threading.enumerate())
+    assert set(threading.enumerate()) <= before
+    with socket.socket() as probe, pytest.raises(ConnectionRefusedError):
+        probe.connect(("127.0.0.1", port))
+    with pytest.raises(RuntimeError, match="not running"):
+        _ = gateway.url
+
+
+def test_serves_the_checked_in_spec(local_gateway: LocalGateway) -> None:
+    """GET /openapi.json returns the checked-in openapi.json byte for byte."""
+    spec = (Path(__file__).resolve().parents[2] / "openapi.json").read_bytes()
+    response = httpx.get(f"{local_gateway.url}/openapi.json")
+    assert response.status_code == 200 and response.content == spec
+
+
+def test_config_rejects_nonsense() -> None:
+    """Invalid options fail at construction, not at request time."""
+    with pytest.raises(ValueError, match="plan"):
+        GatewayConfig(plan="platinum")
+    with pytest.raises(ValueError, match="task_duration"):
+        GatewayConfig(task_duration=(3.0, 1.0))
+    with pytest.raises(TypeError):
+        LocalGateway(GatewayConfig(), plan="free")
+
+
+def test_cli_parses_gateway_serve_options() -> None:
+    """`tradepose gateway serve` takes the port, host and fault options."""
+    args = build_parser().parse_args(
+        ["gateway", "serve", "--port", "9001", "--error-rate", "0.1", "--retry-after-format", "http-date"]
+    )
+    assert (args.command, args.action, args.port, args.host) == ("gateway", "serve", 9001, "127.0.0.1")
+    assert args.error_rate == 0.1 and args.retry_after_format == "http-date"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["gateway", "serve", "--error-rate", "2"])
+
+
+def test_cli_serves_in_the_foreground() -> None:
+    """`tradepose gateway serve --port N` answers /health and exits cleanly on SIGINT."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    command = [sys.executable, "-c", "import sys; from tradepose._cli import main; sys.exit(main())"]
+    process = subprocess.Popen(
+        [*command, "gateway", "serve", "--port", str(port), "--api-key", "tp_test_cli"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(200):
+            try:
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/api/v1/billing/plans", headers={"X-API-Key": "tp_test_cli"}
+                )
+                break
+            except httpx.ConnectError:
+                time.sleep(0.05)
+        else:
+            raise AssertionError("the CLI gateway did not start")
+        assert response.status_code == 200
+    finally:
+        os.kill(process.pid, signal.SIGINT)
+        output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0, output
+    assert f"http://127.0.0.1:{port}" in output.decode()
