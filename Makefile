@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated check-regeneration update-spec lint typecheck pytest test
+.PHONY: help venv demo generate check-generated check-regeneration update-spec lint typecheck pytest test
 
 help:
 	@echo "make demo | test | generate | check-generated | update-spec SPEC_URL=... | lint | typecheck"
@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/demo.py
 
 generate: $(STAMP)
 	$(PY) tools/generate.py generate
@@ -34,8 +37,8 @@ update-spec: $(STAMP)
 	$(PY) tools/generate.py update-spec "$(SPEC_URL)"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests tools
-	$(VENV)/bin/ruff format --check overlay tests tools
+	$(VENV)/bin/ruff check overlay tests tools examples
+	$(VENV)/bin/ruff format --check overlay tests tools examples
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generated/tradepose_api

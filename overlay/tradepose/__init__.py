@@ -4,6 +4,9 @@ Start with `TradePoseClient` (or `AsyncTradePoseClient`); every error it raises 
 """
 
 from ._async_client import AsyncTradePoseClient
+from ._batch import BatchTester
+from ._batch_results import BatchResults, PeriodResult, ResultView
+from ._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
 from ._client import TradePoseClient
 from ._config import ClientConfig
 from ._errors import (
@@ -11,6 +14,9 @@ from ._errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    BatchError,
+    BatchFailedError,
+    BatchTimeoutError,
     ConfigError,
     ConflictError,
     FieldError,
@@ -27,8 +33,11 @@ from ._errors import (
     TradePoseError,
     UnprocessableEntityError,
 )
+from ._journal import JournalError
 from ._operations import APIResponse
+from ._period import Period, PeriodError
 from ._runner import BacktestResult
+from ._strategies import StrategyError, load_strategies
 from ._version import __version__
 
 __all__ = [
@@ -39,16 +48,30 @@ __all__ = [
     "AsyncTradePoseClient",
     "AuthenticationError",
     "BacktestResult",
+    "BatchError",
+    "BatchFailedError",
+    "BatchResults",
+    "BatchTester",
+    "BatchTimeoutError",
+    "BlueprintBuilder",
     "ClientConfig",
     "ConfigError",
     "ConflictError",
     "FieldError",
+    "IndicatorRef",
     "InternalServerError",
+    "JournalError",
     "NotFoundError",
+    "Period",
+    "PeriodError",
+    "PeriodResult",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
     "ResultSchemaError",
+    "ResultView",
+    "StrategyBuilder",
+    "StrategyError",
     "TaskCancelledError",
     "TaskError",
     "TaskFailedError",
@@ -57,4 +80,5 @@ __all__ = [
     "TradePoseError",
     "UnprocessableEntityError",
     "__version__",
+    "load_strategies",
 ]

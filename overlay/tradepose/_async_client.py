@@ -135,7 +135,9 @@ class AsyncTradePoseClient(ClientBase):
 
     async def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
         factory = self._request_factory(self._http, kwargs, kind)
-        return await download_file_async(self._http, factory, dest, kind, self._clock)
+        return await download_file_async(
+            self._http, factory, dest, kind, self._clock, attempts=self.config.max_retries + 1
+        )
 
     async def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,
                      path: str | os.PathLike[str] | None, lazy: bool) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip

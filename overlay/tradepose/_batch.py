@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from ._errors import ConfigError
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
 from ._period import Period, PeriodLike
-from ._runner import DateLike, to_indicator_specs
+from ._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
 from ._strategies import StrategyInput, load_strategies
 
 __all__ = ["BatchTester"]
@@ -60,7 +60,7 @@ def _periods(periods: Iterable[Period | PeriodLike] | Period | str) -> list[Peri
 class _HybridResume:
     """`BatchTester.resume(workdir)` on the class (a tester from the environment) or on an instance."""
 
-    def __get__(self, instance: BatchTester | None, owner: type[BatchTester]) -> Any:
+    def __get__(self, instance: BatchTester | None, owner: type[BatchTester]) -> Callable[..., BatchResults]:
         def resume(workdir: str | os.PathLike[str], **options: Any) -> BatchResults:
             if instance is None:
                 tester = owner(**options)
@@ -186,9 +186,13 @@ class BatchTester:
         freq = str(Freq(str(base_freq)))
         options = {"persist_mode": int(persist_mode), "base_instrument": base_instrument, "base_freq": freq,
                    "indicator_specs": specs}  # fmt: skip
-        return self._start(ExportType.ON_DEMAND_OHLCV, [], periods, workdir, options)
+        # The request carries a generated placeholder strategy (the gateway requires one); journal it too.
+        placeholder = OnDemandOhlcvAdapter(base_instrument, freq, "", "", to_indicator_specs(specs))
+        return self._start(ExportType.ON_DEMAND_OHLCV, [placeholder.placeholder_strategy()], periods, workdir, options)
 
-    def validate(self, strategies: StrategyInput | Iterable[StrategyInput], *, timeout: float = 60.0) -> ValidationResult:
+    def validate(
+        self, strategies: StrategyInput | Iterable[StrategyInput], *, timeout: float = 60.0
+    ) -> ValidationResult:
         """Validate strategies on the gateway (blocking); the result lists each broken field."""
         configs = load_strategies(strategies)
         client = self._async_client()

@@ -11,6 +11,7 @@ Check `failed` (each with its error) or call `raise_for_failures()`; `retry_fail
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import datetime as dt
 import html
 import json
@@ -78,7 +79,9 @@ def _view(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, bluepr
         blueprints = sorted(set(_filter(performance, strategy, None)["blueprint_name"].to_list()))
         if blueprint not in blueprints:
             raise KeyError(f"strategy {strategy!r} has no blueprint {blueprint!r}; known: {', '.join(blueprints)}")
-    return ResultView(strategy, blueprint, _filter(trades, strategy, blueprint), _filter(performance, strategy, blueprint))
+    return ResultView(
+        strategy, blueprint, _filter(trades, strategy, blueprint), _filter(performance, strategy, blueprint)
+    )
 
 
 class PeriodResult:
@@ -443,10 +446,9 @@ class BatchResults:
         self._closed = True
         if self._future is not None and not self._future.done():
             self._future.cancel()
-            try:
+            # Cancelled or failed: either way it has stopped, and the journal has its state.
+            with contextlib.suppress(BaseException):
                 self._future.result(timeout=10)
-            except BaseException:  # noqa: S110 - cancelled or failed: either way it has stopped
-                pass
         self._tester._release(self._journal)
         if self._owns_tester:
             self._tester.close()

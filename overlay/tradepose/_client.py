@@ -150,7 +150,8 @@ class TradePoseClient(ClientBase):
 
     # Downloads.
     def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
-        return download_file(self._http, self._request_factory(self._http, kwargs, kind), dest, kind, self._clock)
+        factory = self._request_factory(self._http, kwargs, kind)
+        return download_file(self._http, factory, dest, kind, self._clock, attempts=self.config.max_retries + 1)
 
     def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,
                path: str | os.PathLike[str] | None, lazy: bool) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip

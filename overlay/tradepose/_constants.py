@@ -8,7 +8,7 @@ DEFAULT_SERVER_URL = "https://api.tradepose.com"
 DEFAULT_TIMEOUT = 30.0
 HEALTH_CHECK_TIMEOUT = 5.0
 
-# Retries (transport level).
+# Retries (transport level). A truncated download is fetched again up to the same `max_retries` times.
 DEFAULT_MAX_RETRIES = 3
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -29,7 +29,6 @@ DEFAULT_POLL_TIMEOUT = 300.0
 # Downloads.
 # 1 MiB: large enough that per-chunk overhead vanishes; larger chunks made httpx's chunker slower.
 DOWNLOAD_CHUNK_SIZE = 1024 * 1024
-DOWNLOAD_ATTEMPTS = 3
 
 # Config ranges (the gateway client's documented ranges, §1.3).
 TIMEOUT_RANGE = (1.0, 600.0)

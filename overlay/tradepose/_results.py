@@ -61,7 +61,8 @@ def _check_content_type(response: httpx.Response, kind: FileKind) -> None:
 
 
 def _is_encoded(response: httpx.Response) -> bool:
-    return response.headers.get("content-encoding", "identity").strip().lower() != "identity"
+    encoding: str = response.headers.get("content-encoding", "identity")
+    return encoding.strip().lower() != "identity"
 
 
 def _expected_length(response: httpx.Response) -> int | None:
@@ -88,20 +89,29 @@ def _incomplete(path: Path, kind: FileKind, written: int, expected: int | None) 
     return None
 
 
-def _give_up(url: str, problem: str, response: httpx.Response | None) -> ResponseDecodeError:
+def _give_up(url: str, attempts: int, problem: str, response: httpx.Response | None) -> ResponseDecodeError:
     return ResponseDecodeError(
-        f"{url}: download incomplete after {C.DOWNLOAD_ATTEMPTS} attempts: {problem}",
+        f"{url}: download incomplete after {attempts} attempt{'s' if attempts != 1 else ''}: {problem}",
         response=response,
         retries_taken=retries_taken(response.request) if response is not None else 0,
     )
 
 
 def download_file(
-    http: httpx.Client, make_request: Callable[[], httpx.Request], dest: Path, kind: FileKind, clock: Clock
+    http: httpx.Client,
+    make_request: Callable[[], httpx.Request],
+    dest: Path,
+    kind: FileKind,
+    clock: Clock,
+    *,
+    attempts: int,
 ) -> httpx.Response:
-    """Stream a file download into `dest`, re-downloading a truncated body; return the final response."""
+    """Stream a file download into `dest`, fetching a truncated body again (at most `attempts` in all).
+
+    Returns the final response; raises ResponseDecodeError if no attempt gave a complete file.
+    """
     problem, response = "", None
-    for attempt in range(C.DOWNLOAD_ATTEMPTS):
+    for attempt in range(attempts):
         request = make_request()
         try:
             response = http.send(request, stream=True)
@@ -134,15 +144,21 @@ def download_file(
             return response
         problem = found
         logger.warning("download of %s incomplete (%s); attempt %d", request.url.path, problem, attempt + 1)
-    raise _give_up(str(response.request.url.path) if response else "", problem, response)
+    raise _give_up(str(response.request.url.path) if response else "", attempts, problem, response)
 
 
 async def download_file_async(
-    http: httpx.AsyncClient, make_request: Callable[[], httpx.Request], dest: Path, kind: FileKind, clock: Clock
+    http: httpx.AsyncClient,
+    make_request: Callable[[], httpx.Request],
+    dest: Path,
+    kind: FileKind,
+    clock: Clock,
+    *,
+    attempts: int,
 ) -> httpx.Response:
     """Async mirror of `download_file` (file writes are local and brief, so they stay synchronous)."""
     problem, response = "", None
-    for attempt in range(C.DOWNLOAD_ATTEMPTS):
+    for attempt in range(attempts):
         request = make_request()
         try:
             response = await http.send(request, stream=True)
@@ -174,7 +190,7 @@ async def download_file_async(
             return response
         problem = found
         logger.warning("download of %s incomplete (%s); attempt %d", request.url.path, problem, attempt + 1)
-    raise _give_up(str(response.request.url.path) if response else "", problem, response)
+    raise _give_up(str(response.request.url.path) if response else "", attempts, problem, response)
 
 
 def check_schema(actual: Mapping[str, Any], expected: Mapping[str, Any], *, what: str) -> None:

@@ -194,7 +194,7 @@ class OnDemandOhlcvAdapter:
     indicator_specs: Sequence[IndicatorSpec]
     persist_mode: PersistMode = PersistMode.REDIS
 
-    def _placeholder_strategy(self) -> StrategyConfig:
+    def placeholder_strategy(self) -> StrategyConfig:
         # The gateway requires strategy_configs even here; this is the shape its own client sends (§2.3).
         blueprint = {"name": "_ohlcv_export_dummy", "direction": "Long", "trend_type": "Trend",
                      "entry_first": True, "entry_triggers": [], "exit_triggers": []}  # fmt: skip
@@ -206,7 +206,7 @@ class OnDemandOhlcvAdapter:
 
     def build_request(self) -> ExportRequest:
         return ExportRequest(
-            strategy_configs=[self._placeholder_strategy()], export_type=ExportType.ON_DEMAND_OHLCV,
+            strategy_configs=[self.placeholder_strategy()], export_type=ExportType.ON_DEMAND_OHLCV,
             persist_mode=self.persist_mode, start_date=self.start_date, end_date=self.end_date,
             base_instrument=self.base_instrument, base_freq=self.base_freq,
             indicator_specs=list(self.indicator_specs),

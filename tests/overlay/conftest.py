@@ -7,7 +7,8 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from _overlay_support import Both, FakeClock
+
+from tests.overlay._overlay_support import Both, FakeClock
 
 
 @pytest.fixture

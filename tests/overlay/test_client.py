@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from _overlay_support import API_KEY, BASE_URL, TASK_ID, Both, strategy_dict
 
+from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, Both, strategy_dict
 from tradepose import (
     AsyncTradePoseClient,
     AuthenticationError,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from _overlay_support import TASK_ID, Both, task_json
 
+from tests.overlay._overlay_support import TASK_ID, Both, task_json
 from tradepose import (
     APIStatusError,
     AuthenticationError,

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-from _overlay_support import FakeClock
 
+from tests.overlay._overlay_support import FakeClock
 from tradepose._errors import ConfigError
 from tradepose._journal import (
     JOURNAL_FILE,

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from _overlay_support import TASK_ID, Both, FakeClock, task_json
 
+from tests.overlay._overlay_support import TASK_ID, Both, FakeClock, task_json
 from tradepose import (
     AsyncTradePoseClient,
     AuthenticationError,

@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import polars as pl
 import pytest
-from _overlay_support import TASK_ID, Both, frame_for, parquet_bytes, parquet_response
 
+from tests.overlay._overlay_support import TASK_ID, Both, frame_for, parquet_bytes, parquet_response
 from tradepose import NotFoundError, ResponseDecodeError, ResultSchemaError
 from tradepose._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
 
@@ -144,11 +144,11 @@ async def test_connection_dropped_mid_body_is_downloaded_again(both: Both) -> No
 
 
 async def test_body_without_parquet_magic_gives_up_after_bounded_attempts(both: Both) -> None:
-    """A body that is never valid Parquet is tried DOWNLOAD_ATTEMPTS times, then ResponseDecodeError."""
+    """A body that is never valid Parquet is fetched max_retries + 1 times, then ResponseDecodeError."""
     junk = [httpx.Response(200, content=b"x" * 64, headers={"content-type": "application/octet-stream"})
             for _ in range(3)]  # fmt: skip
     seen: list[httpx.Request] = []
-    async with both.open(serve({"/results/trades": junk}, seen)) as client:
+    async with both.open(serve({"/results/trades": junk}, seen), max_retries=2) as client:
         with pytest.raises(ResponseDecodeError, match="incomplete after 3 attempts: no PAR1 magic"):
             await both.run(client.download_trades(TASK_ID))
     assert len(seen) == 3

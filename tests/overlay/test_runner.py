@@ -8,9 +8,17 @@ from typing import Any
 
 import httpx
 import pytest
-from _overlay_support import TASK_ID, Both, FakeClock, frame_for, parquet_response, strategy_dict, task_json
 from tradepose_api.models.strategy_config import StrategyConfig
 
+from tests.overlay._overlay_support import (
+    TASK_ID,
+    Both,
+    FakeClock,
+    frame_for,
+    parquet_response,
+    strategy_dict,
+    task_json,
+)
 from tradepose import BacktestResult, TaskFailedError
 from tradepose._runner import to_strategy_configs, to_wire_date
 from tradepose._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 import respx
-from _overlay_support import BASE_URL, TASK_ID, Both, FakeClock, TrackingStream, strategy_dict, task_json
 
+from tests.overlay._overlay_support import BASE_URL, TASK_ID, Both, FakeClock, TrackingStream, strategy_dict, task_json
 from tradepose import (
     APIConnectionError,
     APITimeoutError,

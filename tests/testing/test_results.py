@@ -20,7 +20,14 @@ from tradepose._schemas import (
     indicator_column_name,
 )
 from tradepose.testing import ResultOptions
-from tradepose.testing._results import enhanced_ohlcv, parse_period, validation_result, write_backtest
+from tradepose.testing._results import (
+    enhanced_ohlcv,
+    latest_trade_count,
+    latest_trades,
+    parse_period,
+    validation_result,
+    write_backtest,
+)
 
 
 def _backtest(tmp_path: Path, name: str, request: dict[str, Any], options: ResultOptions) -> dict[str, Path]:
@@ -176,3 +183,12 @@ def test_validation_reports_each_broken_expression() -> None:
         "volatility_indicator",
         "advanced_blueprints[0].exit_triggers[0].price_expr",
     ]
+
+
+def test_latest_trades_are_capped_and_end_open() -> None:
+    """Latest trades: trade_count per blueprint (capped at 1,000), the newest one still open."""
+    assert latest_trade_count({"trade_count": 10**12}) == 1_000
+    trades = latest_trades(export([strategy("a")], 1, trade_count=3))["trades"]
+    assert len(trades) == 2 * 3
+    assert [t["status"] for t in trades[:3]] == [False, False, True]
+    assert trades[2]["exit_time"] is None and trades[0]["entry_time"] < trades[1]["entry_time"]

@@ -91,3 +91,24 @@ def test_cli_serves_in_the_foreground() -> None:
         output, _ = process.communicate(timeout=20)
     assert process.returncode == 0, output
     assert f"http://127.0.0.1:{port}" in output.decode()
+
+
+def test_public_names_are_exported_sorted() -> None:
+    """tradepose.testing's sorted __all__ lists exactly the public objects it defines or re-exports."""
+    import tradepose.testing as testing
+
+    ours = {
+        name
+        for name, value in vars(testing).items()
+        if not name.startswith("_") and getattr(value, "__module__", "").startswith("tradepose.testing")
+    }
+    assert testing.__all__ == sorted(testing.__all__)
+    assert ours <= set(testing.__all__)
+    assert set(testing.__all__) - ours == {"RetryAfterFormat"}  # a Literal alias has no __module__
+
+
+def test_client_import_does_not_load_the_server_stack() -> None:
+    """Importing tradepose (the client) never imports fastapi, uvicorn or tradepose.testing."""
+    probe = "import sys, tradepose, tradepose._schemas; print(sorted(m for m in ('fastapi', 'uvicorn', 'tradepose.testing') if m in sys.modules))"
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert output.stdout.strip() == "[]"

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from tradepose.testing._app import GatewayConfig
+from tradepose.testing import _server
 from tradepose.testing._faults import FaultConfig, RetryAfterFormat
 from tradepose.testing._results import ResultOptions
-from tradepose.testing._server import ServerThread
+from tradepose.testing._runtime import GatewayConfig
 
 __all__ = [
     "FaultConfig",
@@ -84,14 +84,14 @@ class LocalGateway:
             raise TypeError("pass either config= or keyword options, not both")
         self.config = config or GatewayConfig(**options)
         self._port = port
-        self._server: ServerThread | None = None
+        self._server: _server.ServerThread | None = None
         self._lock = threading.Lock()
 
     def start(self) -> LocalGateway:
         """Start the server (idempotent); returns self."""
         with self._lock:
             if self._server is None:
-                server = ServerThread(self.config, "127.0.0.1", self._port)
+                server = _server.ServerThread(self.config, "127.0.0.1", self._port)
                 server.start()
                 self._server = server
         return self
@@ -111,7 +111,7 @@ class LocalGateway:
     ) -> None:
         self.stop()
 
-    def _running(self) -> ServerThread:
+    def _running(self) -> _server.ServerThread:
         if self._server is None:
             raise RuntimeError("LocalGateway is not running; use `with LocalGateway() as gw:` or start()")
         return self._server

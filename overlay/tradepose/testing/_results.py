@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import polars as pl
-from polars._typing import PolarsDataType
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
+from polars._typing import PolarsDataType
 
 from tradepose._schemas import (
     ENHANCED_OHLCV_SCHEMA,
@@ -518,17 +518,22 @@ def on_demand_ohlcv(request: Mapping[str, Any], options: ResultOptions) -> bytes
     return _write_parquet_bytes(_indicator_columns(bars, specs, str(instrument), seed))
 
 
-def _iso(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, tz=UTC).isoformat()
+MAX_LATEST_TRADES: Final = 1_000
 
 
-def latest_trades(request: Mapping[str, Any], options: ResultOptions) -> dict[str, Any]:
-    """Latest-trades JSON: the last `trade_count` (default 2) trades per (strategy, blueprint).
+def latest_trade_count(request: Mapping[str, Any]) -> int:
+    """Trades per (strategy, blueprint) for a latest-trades export: `trade_count` (default 2, at most 1,000)."""
+    return max(1, min(int(request.get("trade_count") or 2), MAX_LATEST_TRADES))
 
-    The most recent trade of each blueprint is still open (`status` true, no exit).
+
+def latest_trades(request: Mapping[str, Any]) -> dict[str, Any]:
+    """Latest-trades JSON: `latest_trade_count(request)` trades per (strategy, blueprint).
+
+    They are the trades of the same request's Parquet result; the most recent one of each
+    blueprint is reported still open (`status` true, no exit).
     """
-    count = int(request.get("trade_count") or 2)
-    frames = list(iter_trade_chunks(request, ResultOptions(trades_per_blueprint=max(count, 4))))
+    count = latest_trade_count(request)
+    frames = list(iter_trade_chunks(request, ResultOptions(trades_per_blueprint=count)))
     trades: list[dict[str, Any]] = []
     for frame in frames:
         tail = frame.tail(count).to_dicts()

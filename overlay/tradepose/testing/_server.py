@@ -12,7 +12,8 @@ from typing import Final
 
 import uvicorn
 
-from tradepose.testing._app import GatewayConfig, GatewayRuntime, build_app
+from tradepose.testing._app import build_app
+from tradepose.testing._runtime import GatewayConfig, GatewayRuntime
 from tradepose.testing._spec import Spec
 
 __all__ = ["ServerThread", "serve_forever"]

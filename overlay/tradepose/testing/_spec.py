@@ -227,7 +227,7 @@ class Spec:
                 errors.append({"type": "missing", "loc": ["body"], "msg": "Field required", "input": None})
             return None
         try:
-            payload = json.loads(body)
+            payload = json.loads(body, parse_constant=_reject_constant)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             position = getattr(error, "pos", getattr(error, "start", 0))
             errors.append(
@@ -261,6 +261,11 @@ def _error_item(problem: jsonschema.ValidationError, prefix: list[str | int]) ->
     else:
         kind = _KEYWORD_TYPES.get(str(problem.validator), "value_error")
     return [{"type": kind, "loc": loc, "msg": problem.message, "input": _jsonable(instance)}]
+
+
+def _reject_constant(name: str) -> Any:
+    """`NaN` and `Infinity` are not JSON; Python's parser would accept them."""
+    raise json.JSONDecodeError(f"{name} is not valid JSON", name, 0)
 
 
 def _jsonable(value: Any) -> Any:
