@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo generate check-generated check-regeneration update-spec lint typecheck pytest test
+.PHONY: help venv demo generate check-generated check-regeneration update-spec lint typecheck pytest test bench bench-quick
 
 help:
 	@echo "make demo | test | generate | check-generated | update-spec SPEC_URL=... | lint | typecheck"
@@ -37,8 +37,8 @@ update-spec: $(STAMP)
 	$(PY) tools/generate.py update-spec "$(SPEC_URL)"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests tools examples
-	$(VENV)/bin/ruff format --check overlay tests tools examples
+	$(VENV)/bin/ruff check overlay tests tools examples bench
+	$(VENV)/bin/ruff format --check overlay tests tools examples bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy generated/tradepose_api
@@ -66,3 +66,10 @@ $(REF_STAMP):
 reference-client: $(REF_STAMP)
 
 test: check-generated lint typecheck reference-client pytest
+
+# Benchmarks against LocalGateway on 127.0.0.1; what each case measures is in the docstrings of bench/*.py.
+bench: $(STAMP) reference-client
+	$(PY) -m bench.run
+
+bench-quick: $(STAMP) reference-client
+	$(PY) -m bench.run --quick

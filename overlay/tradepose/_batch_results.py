@@ -287,12 +287,9 @@ class BatchResults:
                         f"running: call wait() again, or BatchTester.resume({str(self.workdir)!r}) later"
                     )
                 tick = _WAIT_TICK if remaining is None else min(_WAIT_TICK, remaining)
-                try:
-                    self._future.result(timeout=tick)
-                except concurrent.futures.TimeoutError:
-                    continue
-                except BaseException:
-                    break  # re-raised below, after the display shows the final state
+                # wait(), not result(): the run's own error is re-raised below, after the final display;
+                # a KeyboardInterrupt in this thread propagates (the run keeps its journal for resume).
+                concurrent.futures.wait([self._future], timeout=tick)
             if display is not None:
                 display.update(self.snapshot())
         finally:

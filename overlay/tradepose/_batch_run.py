@@ -33,6 +33,7 @@ from tradepose_api.models.task_status import TaskStatus
 
 from ._async_client import AsyncTradePoseClient
 from ._clock import Clock
+from ._constants import RETRYABLE_STATUS_CODES
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -43,6 +44,7 @@ from ._errors import (
 from ._journal import Journal, PeriodRow
 from ._period import Period
 from ._polling import decode_status
+from ._retry import RetryPolicy, retry_delay
 from ._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
 from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
 
@@ -130,6 +132,25 @@ def _may_have_arrived(exc: TradePoseError) -> bool:
     if isinstance(exc, APIStatusError):
         return exc.status_code >= 500
     return False
+
+
+def _resubmit_delay(exc: TradePoseError, attempt: int, policy: RetryPolicy) -> float | None:
+    """Seconds to wait before submitting a period again after a failed export POST, or None to give up.
+
+    Transient failures (no response, 408/429/5xx) are worth another POST, at most `max_retries` more per
+    period; a refusal such as 401 or 422 is not. The caller flags the period when the POST may have arrived.
+    """
+    if attempt >= policy.max_retries:
+        return None
+    transient = isinstance(exc, APIConnectionError) or (
+        isinstance(exc, APIStatusError) and exc.status_code in RETRYABLE_STATUS_CODES
+    )
+    if not transient:
+        return None
+    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+    if retry_after is not None and retry_after > policy.max_retry_after:
+        return None
+    return retry_delay(attempt, retry_after=retry_after, policy=policy)
 
 
 class BatchRun:
@@ -231,20 +252,30 @@ class BatchRun:
         async with sem:
             try:
                 request = self._kind.build(self._strategies, period, self._options)
-                self._journal.mark_submitting(period, duplicate_risk=duplicate_risk)
-                self._on_change()
-                await self._pace()
-                response = await self._client.export.create_export(body=request)
-            except TradePoseError as exc:
-                if isinstance(exc, RateLimitError):
-                    self._on_rate_limited()
-                prefix = AMBIGUOUS if _may_have_arrived(exc) else ""
-                logger.warning("submitting %s failed: %s", period.key, _describe(exc))
-                self._journal.mark_failed(period, prefix + _describe(exc), "submit")
-            else:
-                task_id = str(response.task_id)
-                self._journal.mark_submitted(period, task_id)
-                self._track(period.key, task_id)
+                policy = RetryPolicy(max_retries=self._client.config.max_retries)
+                for attempt in range(policy.max_retries + 1):
+                    self._journal.mark_submitting(period, duplicate_risk=duplicate_risk)
+                    self._on_change()
+                    try:
+                        await self._pace()
+                        response = await self._client.export.create_export(body=request)
+                    except TradePoseError as exc:
+                        if isinstance(exc, RateLimitError):
+                            self._on_rate_limited()
+                        ambiguous = _may_have_arrived(exc)
+                        logger.warning("submitting %s failed: %s", period.key, _describe(exc))
+                        self._journal.mark_failed(period, (AMBIGUOUS if ambiguous else "") + _describe(exc), "submit")
+                        delay = _resubmit_delay(exc, attempt, policy)
+                        if delay is None:
+                            return
+                        # The transport never repeats a POST that may have arrived; the journal can, flagged.
+                        duplicate_risk = duplicate_risk or ambiguous
+                        await self._clock.asleep(delay)
+                    else:
+                        task_id = str(response.task_id)
+                        self._journal.mark_submitted(period, task_id)
+                        self._track(period.key, task_id)
+                        return
             finally:
                 self._submitting -= 1
                 self._on_change()

@@ -1,15 +1,25 @@
 """The `tradepose` command line.
 
-One sub-parser per command group; each group module registers its own sub-commands through
-a `_add_<group>` function and sets `handler` on the namespace. Groups so far:
+One sub-parser per command group, each registered by its module:
 
+    tradepose backtest run STRATEGIES.json --period 2024Q1 --period 2024Q2 --out DIR
+    tradepose backtest resume DIR [--retry-failed]
+    tradepose tasks status TASK_ID [--json]
+    tradepose results show DIR
     tradepose gateway serve --port 8000 [--host 127.0.0.1] [fault and duration options]
+
+Exit status: 0 success, 1 failure (a one-line message on stderr; `--debug` adds the traceback),
+2 usage error, 130 interrupted. Credentials come from the environment or `.env`, never from flags
+(they would land in shell history and process lists).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import sys
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -91,14 +101,35 @@ def _serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command group."""
+    from ._cli_batch import add_batch_commands
+
     parser = argparse.ArgumentParser(prog="tradepose", description="TradePose SDK command line")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--server-url", help="gateway URL (default: TRADEPOSE_SERVER_URL or the public gateway)")
+    common.add_argument("--quiet", action="store_true", help="no progress bar")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_batch_commands(commands, common)
     _add_gateway(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    from ._errors import TradePoseError
+
     args = build_parser().parse_args(argv)
+    if args.debug:
+        os.environ.setdefault("TRADEPOSE_LOG", "debug")
     handler: Handler = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except TradePoseError as error:
+        if args.debug:
+            traceback.print_exc()
+        # One line: the SDK's messages already say what went wrong and how to fix it.
+        print(f"tradepose: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 1

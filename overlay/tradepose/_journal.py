@@ -394,8 +394,11 @@ def _build_journal_file(path: Path, params: BatchParams, now: str) -> None:
     try:
         conn = _connect(temp, create=True)
         try:
-            conn.executescript(_SCHEMA)
-            conn.execute("BEGIN IMMEDIATE")
+            # The temp file only becomes the journal after the fsync and rename below, so building it
+            # needs no per-statement durability: one unsynced transaction instead of ~20 fsyncs.
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA journal_mode=MEMORY")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}")
             conn.execute(
                 "INSERT INTO batch VALUES (1, ?, ?, ?, ?, ?, ?)",
                 (uuid.uuid4().hex, now, __version__, int(params.export_type), strategies_json, options_json),

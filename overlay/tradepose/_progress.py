@@ -6,10 +6,10 @@ import html
 import importlib
 import sys
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich costs ~60 ms to import; it is loaded when a terminal bar is first shown
+    from rich.console import Console
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ class ProgressDisplay(Protocol):
 
 class _RichDisplay:
     def __init__(self, title: str, console: Console | None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -82,7 +85,7 @@ class _RichDisplay:
             console=console or Console(stderr=True),
             transient=False,
         )
-        self._task: TaskID = self._progress.add_task(title, total=None, counts="")
+        self._task = self._progress.add_task(title, total=None, counts="")
         self._progress.start()
 
     def update(self, snapshot: ProgressSnapshot) -> None:

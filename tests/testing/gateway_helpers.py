@@ -76,11 +76,13 @@ def export(strategies: list[dict[str, Any]], export_type: int = 0, **fields: Any
     return body
 
 
-def wait_for_task(client: httpx.Client, task_id: str, polls: int = 2_000) -> dict[str, Any]:
-    """Poll the status until it is 2 or 3 (bounded; polls are ~2 ms apart)."""
+def wait_for_task(client: httpx.Client, task_id: str, polls: int = 2_000, interval: float = 0.002) -> dict[str, Any]:
+    """Poll the status until it is 2 or 3 (bounded: at most `polls` polls `interval` seconds apart)."""
     for _ in range(polls):
-        body: dict[str, Any] = client.get(f"/api/v1/tasks/{task_id}").json()
+        response = client.get(f"/api/v1/tasks/{task_id}")
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
         if body["status"] in (2, 3):
             return body
-        time.sleep(0.002)
+        time.sleep(interval)
     raise AssertionError(f"task {task_id} did not finish")

@@ -155,3 +155,14 @@ def test_stats_record_routes_statuses_and_periods(gateway_factory: GatewayFactor
     assert [(t.task_id, t.start_date, t.end_date) for t in stats.tasks_created] == [
         (task_id["task_id"], "2023-04-01", "2024-03-31T00:00:00")
     ]
+
+
+def test_faults_can_be_switched_at_runtime(gateway_factory: GatewayFactory) -> None:
+    """set_faults replaces the configuration: errors stop, counts so far stay."""
+    gateway = gateway_factory(faults=FaultConfig(error_rate=1.0))
+    with _client(gateway) as client:
+        assert client.get("/api/v1/billing/plans").status_code >= 500
+        gateway.set_faults(FaultConfig())
+        assert gateway.faults == FaultConfig()
+        assert client.get("/api/v1/billing/plans").status_code == 200
+    assert gateway.stats.faults == {"server_error": 1}

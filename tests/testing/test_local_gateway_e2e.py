@@ -389,3 +389,11 @@ def test_every_spec_operation_is_exercised_here() -> None:
     operations = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
     assert len(operations) == 43
     assert [op for op in operations if f"{op}.sync_detailed(" not in source] == []
+
+
+def test_strategy_named_like_a_uuid_can_be_deleted(api: AuthenticatedClient) -> None:
+    """DELETE /strategies/{name} works for a UUID-shaped name despite the overlapping GET-by-id template."""
+    name = str(uuid.uuid4())
+    assert create_strategy.sync_detailed(client=api, body=StrategyConfig.from_dict(strategy(name))).status_code == 200
+    assert delete_strategy.sync_detailed(name, client=api, archive=False).status_code == 200
+    assert get_strategy.sync_detailed(uuid.UUID(name), client=api).status_code == 404

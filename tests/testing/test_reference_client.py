@@ -20,14 +20,19 @@ REFERENCE_PYTHON = REPO / ".venv-ref" / "bin" / "python"
 DRIVER = Path(__file__).with_name("reference_driver.py")
 
 
-def test_batch_tester_round_trip(tmp_path: Path) -> None:
-    """BatchTester.submit(2 strategies x 2 periods) completes and its frames have the §5 schemas."""
+def _environment() -> dict[str, str]:
     if not REFERENCE_PYTHON.exists():
         pytest.fail(f"{REFERENCE_PYTHON} is missing: run `make reference-client` (needs Python 3.13 via pyenv)")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TRADEPOSE_", "PYTHON"))}
+    # The reference client reads TRADEPOSE_* settings from the environment and a .env in its cwd.
+    return {k: v for k, v in os.environ.items() if not k.startswith(("TRADEPOSE_", "PYTHON"))}
+
+
+def test_batch_tester_round_trip(tmp_path: Path) -> None:
+    """BatchTester.submit(2 strategies x 2 periods) completes and its frames have the §5 schemas."""
+    environment = _environment()
     with LocalGateway(time_scale=0.05, requests_per_minute=10_000) as gateway:
         completed = subprocess.run(
-            [str(REFERENCE_PYTHON), str(DRIVER), gateway.url, gateway.api_key, str(tmp_path)],
+            [str(REFERENCE_PYTHON), str(DRIVER), "batch", gateway.url, gateway.api_key, str(tmp_path)],
             capture_output=True,
             text=True,
             timeout=120,
@@ -55,3 +60,25 @@ def test_batch_tester_round_trip(tmp_path: Path) -> None:
         assert set(trades["strategy_name"].unique()) == {"ref_btc", "ref_eth"}
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 2
     assert stats.count("GET /api/v1/tasks/{task_id}/results/{result_type}", 200) >= 4
+
+
+def test_every_low_level_call_is_accepted(tmp_path: Path) -> None:
+    """Each TradePoseClient resource method gets an answer its own models accept (keys: JWT only)."""
+    environment = _environment()
+    with LocalGateway(time_scale=0.02, requests_per_minute=10_000) as gateway:
+        completed = subprocess.run(
+            [str(REFERENCE_PYTHON), str(DRIVER), "wire", gateway.url, gateway.api_key, gateway.jwt],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            env=environment,
+            check=False,
+        )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    outcome: dict[str, str] = json.loads(completed.stdout.strip().splitlines()[-1])
+    refused = outcome.pop("api_keys.create[api_key]")
+    assert refused.startswith("AuthorizationError") and "JWT" in refused
+    assert outcome.pop("zip.shapes") == "(24, 46)/(2, 21)"
+    assert {name: result for name, result in outcome.items() if result != "ok"} == {}
+    assert len(outcome) == 50  # 45 resource calls + 5 task status polls

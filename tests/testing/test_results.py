@@ -20,13 +20,14 @@ from tradepose._schemas import (
     indicator_column_name,
 )
 from tradepose.testing import ResultOptions
+from tradepose.testing._ohlcv import enhanced_ohlcv
 from tradepose.testing._results import (
-    enhanced_ohlcv,
     latest_trade_count,
     latest_trades,
     parse_period,
     validation_result,
     write_backtest,
+    write_zip,
 )
 
 
@@ -50,6 +51,10 @@ def test_backtest_files_are_deterministic_and_well_formed(tmp_path: Path) -> Non
     second = _backtest(tmp_path, "two", request, ResultOptions())
     for key in ("trades", "performance"):
         assert hashlib.sha256(first[key].read_bytes()).digest() == hashlib.sha256(second[key].read_bytes()).digest()
+    zips = [tmp_path / "one.zip", tmp_path / "two.zip"]
+    for target, paths in zip(zips, (first, second), strict=True):
+        write_zip(target, paths["trades"], paths["performance"])
+    assert zips[0].read_bytes() == zips[1].read_bytes()
     trades = pl.read_parquet(first["trades"])
     assert trades.schema == TRADES_SCHEMA
     pairs = trades.group_by("strategy_name", "blueprint_name").len()

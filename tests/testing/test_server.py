@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -63,34 +65,55 @@ def test_cli_parses_gateway_serve_options() -> None:
         build_parser().parse_args(["gateway", "serve", "--error-rate", "2"])
 
 
-def test_cli_serves_in_the_foreground() -> None:
-    """`tradepose gateway serve --port N` answers /health and exits cleanly on SIGINT."""
+def _free_port() -> int:
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
+        port: int = free.getsockname()[1]
+    return port
+
+
+@contextlib.contextmanager
+def _cli_gateway(*flags: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`tradepose gateway serve` in a subprocess; yields its URL once /health answers, then SIGINTs it."""
+    port = _free_port()
     command = [sys.executable, "-c", "import sys; from tradepose._cli import main; sys.exit(main())"]
     process = subprocess.Popen(
-        [*command, "gateway", "serve", "--port", str(port), "--api-key", "tp_test_cli"],
+        [*command, "gateway", "serve", "--port", str(port), "--api-key", "tp_test_cli", *flags],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(400):
             try:
-                response = httpx.get(
-                    f"http://127.0.0.1:{port}/api/v1/billing/plans", headers={"X-API-Key": "tp_test_cli"}
-                )
+                httpx.get(f"{url}/health")
                 break
             except httpx.ConnectError:
                 time.sleep(0.05)
         else:
             raise AssertionError("the CLI gateway did not start")
-        assert response.status_code == 200
+        yield url, process
     finally:
         os.kill(process.pid, signal.SIGINT)
-        output, _ = process.communicate(timeout=20)
-    assert process.returncode == 0, output
-    assert f"http://127.0.0.1:{port}" in output.decode()
+        process.wait(timeout=20)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def test_cli_serves_in_the_foreground() -> None:
+    """`tradepose gateway serve --port N` answers with the given key and exits 0 on SIGINT."""
+    with _cli_gateway() as (url, process):
+        response = httpx.get(f"{url}/api/v1/billing/plans", headers={"X-API-Key": "tp_test_cli"})
+        assert response.status_code == 200
+    assert process.returncode == 0
+
+
+def test_cli_fault_flags_reach_the_server() -> None:
+    """Fault flags of `tradepose gateway serve` are in force (here: every API answer is a 5xx)."""
+    with _cli_gateway("--error-rate", "1", "--seed", "3") as (url, _):
+        response = httpx.get(f"{url}/api/v1/billing/plans", headers={"X-API-Key": "tp_test_cli"})
+    assert response.status_code in (500, 502, 503, 504)
+    assert "fault injection" in response.json()["detail"]
 
 
 def test_public_names_are_exported_sorted() -> None:

@@ -141,6 +141,18 @@ class LocalGateway:
         """Add `seconds` of latency to every `/api/` request from now on (0 turns it off)."""
         self._running().runtime.faults.set_latency(seconds)
 
+    def set_faults(self, faults: FaultConfig) -> None:
+        """Replace the fault configuration from the next request on (`FaultConfig()` turns faults off).
+
+        Tasks already created keep the failure decided when they were submitted.
+        """
+        self._running().runtime.faults.reconfigure(faults)
+
+    @property
+    def faults(self) -> FaultConfig:
+        """The fault configuration in force."""
+        return self._running().runtime.faults.config
+
     @property
     def tasks(self) -> list[TaskInfo]:
         """Every export task so far, in creation order."""

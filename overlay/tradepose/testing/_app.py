@@ -44,19 +44,34 @@ class _Shape:
     route_path: str
     operations: dict[str, tuple[Operation, dict[str, str]]]
 
+    @property
+    def ambiguous(self) -> bool:
+        """Whether two templates of the spec share this shape."""
+        return len({op.path for op, _ in self.operations.values()}) > 1
+
+    def applies(self, method: str, values: Mapping[str, str]) -> bool:
+        """Whether `method`'s operation can apply to these path values.
+
+        On an ambiguous shape, an operation that takes a UUID applies only to UUID-shaped values
+        (`GET /strategies/{strategy_id}`); the others apply to anything (`DELETE /strategies/{name}`).
+        """
+        op, _ = self.operations[method]
+        wants_uuid = any(p.schema.get("format") == "uuid" for p in op.parameters if p.location == "path")
+        return not (self.ambiguous and wants_uuid) or all(_UUID.fullmatch(v) for v in values.values())
+
     def allowed(self, values: Mapping[str, str]) -> list[str]:
         """Methods to advertise in `Allow` for this URL.
 
-        Where two templates share a shape, an operation whose path parameter is a UUID only
-        applies when the value is UUID-shaped; otherwise only the others do.
+        On an ambiguous shape a UUID-shaped value is taken as an id (only the UUID operations),
+        anything else as a name (only the others).
         """
         uuid_shaped = all(_UUID.fullmatch(v) for v in values.values())
-        methods = []
-        for method, (op, _) in self.operations.items():
-            wants_uuid = any(p.schema.get("format") == "uuid" for p in op.parameters if p.location == "path")
-            if len({o.path for o, _ in self.operations.values()}) > 1 and wants_uuid != uuid_shaped:
-                continue
-            methods.append(method)
+        methods = [
+            method
+            for method, (op, _) in self.operations.items()
+            if not self.ambiguous
+            or uuid_shaped == any(p.schema.get("format") == "uuid" for p in op.parameters if p.location == "path")
+        ]
         if "GET" in methods:
             methods.insert(methods.index("GET") + 1, "HEAD")
         return methods
@@ -86,7 +101,7 @@ def _endpoint(runtime: GatewayRuntime, shape: _Shape) -> Callable[[Request], Awa
             allow = ", ".join(shape.allowed(request.path_params))
             return error_response(405, "Method Not Allowed", {"Allow": allow})
         op, renames = found
-        if method not in shape.allowed(request.path_params):
+        if not shape.applies(method, request.path_params):
             # GET /strategies/{x} with a non-UUID x: the spec's two templates overlap here, and
             # no strategy has such an id.
             return error_response(404, f"No resource at {request.url.path}")

@@ -77,6 +77,13 @@ class FaultInjector:
         self._burst_left = 0
         self._random = random.Random(config.seed)
 
+    def reconfigure(self, config: FaultConfig) -> None:
+        """Switch to `config` from the next decision on (re-seeded; counts so far are kept)."""
+        with self._lock:
+            self.config = config
+            self._random = random.Random(config.seed)
+            self._burst_left = 0
+
     def set_latency(self, seconds: float) -> None:
         """Change the added per-request latency (seconds)."""
         if seconds < 0:

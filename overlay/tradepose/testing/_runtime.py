@@ -6,13 +6,12 @@ import asyncio
 import random
 import time
 import uuid
-import zipfile
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from tradepose.testing import _results
+from tradepose.testing import _ohlcv, _results
 from tradepose.testing._auth import Authenticator
 from tradepose.testing._faults import FaultConfig, FaultInjector
 from tradepose.testing._spec import Spec
@@ -20,7 +19,6 @@ from tradepose.testing._state import COMPLETED, FAILED, PLANS, PROCESSING, Gatew
 
 __all__ = ["GatewayConfig", "GatewayRuntime"]
 
-_ZIP_DATE: Final = (1980, 1, 1, 0, 0, 0)
 _PERSIST_LIMIT: Final = 10_000
 
 
@@ -121,11 +119,11 @@ class GatewayRuntime:
             record.results = _results.write_backtest(directory, request, latest)
         elif record.export_type == 2:
             path = directory / "enhanced_ohlcv.parquet"
-            path.write_bytes(_results.enhanced_ohlcv(request, options))
+            path.write_bytes(_ohlcv.enhanced_ohlcv(request, options))
             record.results = {"enhanced_ohlcv": path}
         elif record.export_type == 3:
             path = directory / "on_demand_ohlcv.parquet"
-            path.write_bytes(_results.on_demand_ohlcv(request, options))
+            path.write_bytes(_ohlcv.on_demand_ohlcv(request, options))
             record.results = {"on_demand_ohlcv": path}
         else:
             record.json_result = _results.validation_result(request)
@@ -147,7 +145,9 @@ class GatewayRuntime:
         async with self._zip_lock:
             target = record.results["trades"].parent / "result.zip"
             if not target.exists():
-                await asyncio.to_thread(_write_zip, target, record.results["trades"], record.results["performance"])
+                await asyncio.to_thread(
+                    _results.write_zip, target, record.results["trades"], record.results["performance"]
+                )
             return target
 
     async def shutdown(self) -> None:
@@ -157,14 +157,3 @@ class GatewayRuntime:
         for worker in list(self._workers):
             with suppress(asyncio.CancelledError):
                 await worker
-
-
-def _write_zip(target: Path, *members: Path) -> None:
-    partial = target.with_suffix(".tmp")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-        for member in members:
-            info = zipfile.ZipInfo(member.name, date_time=_ZIP_DATE)
-            with archive.open(info, "w", force_zip64=True) as out, member.open("rb") as source:
-                while block := source.read(1 << 20):
-                    out.write(block)
-    partial.replace(target)

@@ -1,0 +1,62 @@
+"""Helpers shared by the reliability tests: the batch under test, a request-recording transport, frame checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from tests.overlay._batch_support import strategy
+from tradepose import BatchResults, Period
+
+STRATEGIES = [strategy("alpha"), strategy("beta", instrument="ETHUSDT"), strategy("gamma", freq="4h")]
+MONTHS = [Period.from_month(2023, month) for month in range(1, 13)]
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One HTTP attempt as it left the SDK's retry layer."""
+
+    request: httpx.Request
+    method: str
+    path: str
+
+
+class RecordingTransport(httpx.AsyncHTTPTransport):
+    """The real transport, recording every attempt; a retry re-sends the same `httpx.Request` object."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.attempts: list[Attempt] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts.append(Attempt(request, request.method, request.url.path))
+        return await super().handle_async_request(request)
+
+    def attempts_per_request(self) -> Counter[int]:
+        """How many times each logical request (by object identity) was sent."""
+        return Counter(id(a.request) for a in self.attempts)
+
+    def requests_per_path(self, method: str) -> Counter[str]:
+        """Logical requests (not attempts) per path for one method."""
+        seen: dict[int, str] = {}
+        for a in self.attempts:
+            if a.method == method:
+                seen[id(a.request)] = a.path
+        return Counter(seen.values())
+
+
+def frames(batch: BatchResults) -> dict[str, tuple[Any, Any]]:
+    """Every period's (trades, performance) frames by period key."""
+    return {r.key: (r.trades, r.performance) for r in batch}
+
+
+def assert_same_frames(actual: BatchResults, expected: BatchResults, keys: Iterable[str]) -> None:
+    """The two batches hold equal trades and performance frames for every key."""
+    got, want = frames(actual), frames(expected)
+    for key in keys:
+        assert got[key][0].equals(want[key][0]), f"trades of {key} differ"
+        assert got[key][1].equals(want[key][1]), f"performance of {key} differ"

@@ -1,0 +1,92 @@
+"""Chaos: a 3-strategy × 12-month batch survives 5xx answers, 429 bursts (both Retry-After forms), dropped
+connections and truncated Parquet bodies, and ends with exactly the frames of a fault-free run."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.reliability._support import MONTHS, STRATEGIES, RecordingTransport, frames
+from tradepose import BatchResults, BatchTester
+from tradepose.testing import FaultConfig, LocalGateway
+
+MAX_RETRIES = 6
+RESULT_ROUTE = "GET /api/v1/tasks/{task_id}/results/{result_type}"
+
+
+def _run(gw: LocalGateway, workdir: Path, transport: RecordingTransport | None = None) -> BatchResults:
+    tester = BatchTester(
+        api_key=gw.api_key, server_url=gw.url, env_file=None, max_retries=MAX_RETRIES, transport=transport
+    )
+    batch = tester.submit(STRATEGIES, MONTHS, workdir=workdir)
+    batch._owns_tester = True  # closing the batch closes its tester
+    return batch.wait(timeout=90, progress=False)
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Any]]:
+    """The same batch against a fault-free gateway: the frames every chaos run must reproduce."""
+    with LocalGateway(time_scale=0.01, requests_per_minute=100_000) as gw:
+        batch = _run(gw, tmp_path_factory.mktemp("baseline") / "b")
+        try:
+            assert batch.status["completed"] == len(MONTHS)
+            return frames(batch)
+        finally:
+            batch.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("retry_after_format", "seed"), [("seconds", 11), ("http-date", 12)])
+def test_batch_survives_chaos_with_fault_free_frames(
+    retry_after_format: Any,
+    seed: int,
+    baseline: dict[str, tuple[Any, Any]],
+    gateway_factory: Callable[..., LocalGateway],
+    tmp_path: Path,
+) -> None:
+    """20% 5xx, 429 bursts, drops and truncations: every period completes with the fault-free frames, once."""
+    faults = FaultConfig(
+        seed=seed, error_rate=0.2, burst_rate=0.1, burst_length=2, retry_after=1,
+        retry_after_format=retry_after_format, drop_rate=0.1, truncate_rate=0.25,
+    )  # fmt: skip
+    gw = gateway_factory(requests_per_minute=100_000, faults=faults)
+    transport = RecordingTransport()
+    batch = _run(gw, tmp_path / "b", transport)
+    try:
+        assert batch.status == {"pending": 0, "processing": 0, "completed": len(MONTHS), "failed": 0}, batch.failed
+        got = frames(batch)
+        assert set(got) == set(baseline) == {p.key for p in MONTHS}
+        for key, (trades, performance) in baseline.items():
+            assert got[key][0].equals(trades), f"trades of {key} differ from the fault-free run"
+            assert got[key][1].equals(performance), f"performance of {key} differ from the fault-free run"
+
+        stats = gw.stats
+        injected = stats.faults
+        for kind in ("server_error", "rate_limit", "dropped_connection", "truncated_body"):
+            assert injected.get(kind, 0) > 0, f"no {kind} was injected: {injected}"
+
+        # Each period reached the gateway once, except where the journal says the answer was lost in flight.
+        created = Counter((t.start_date, t.end_date) for t in gw.tasks)
+        for result in batch:
+            count = created[result.period.to_wire()]
+            assert result.task_id in {t.task_id for t in gw.tasks}
+            assert count == 1 or (result.duplicate_risk and count <= MAX_RETRIES + 1), (result, count)
+        extra = sum(created.values()) - len(MONTHS)
+        assert extra <= injected.get("dropped_connection", 0)
+        assert stats.count("POST /api/v1/export", 200) == len(gw.tasks)
+
+        # Retries stay within max_retries: per request, per period's submission and per result download.
+        assert max(transport.attempts_per_request().values()) <= MAX_RETRIES + 1
+        assert all(r._row.attempts <= MAX_RETRIES + 1 for r in batch)
+        downloads = transport.requests_per_path("GET")
+        result_paths = {p: n for p, n in downloads.items() if "/results/" in p}
+        assert len(result_paths) == 2 * len(MONTHS)
+        assert max(result_paths.values()) <= MAX_RETRIES + 1
+        assert stats.count(RESULT_ROUTE, 200) >= 2 * len(MONTHS)
+        assert stats.count(RESULT_ROUTE) <= 2 * len(MONTHS) * (MAX_RETRIES + 1) ** 2
+    finally:
+        batch.close()
