@@ -20,8 +20,9 @@ import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from tradepose_api.models.export_request import ExportRequest
@@ -41,7 +42,7 @@ from ._errors import (
     RateLimitError,
     TradePoseError,
 )
-from ._journal import Journal, PeriodRow
+from ._journal import Journal, JournalError, PeriodRow
 from ._period import Period
 from ._polling import decode_status
 from ._retry import RetryPolicy, retry_delay
@@ -51,6 +52,7 @@ from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
 __all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
 
 logger = logging.getLogger("tradepose")
+T = TypeVar("T")
 
 # Prefix of a submission error after which the POST may still have created a task on the gateway.
 AMBIGUOUS = "(the request may have reached the gateway) "
@@ -185,6 +187,49 @@ class BatchRun:
         self._submitting = 0
         self._downloads: set[asyncio.Task[None]] = set()
         self._download_sem = asyncio.Semaphore(limits.downloads)
+        self._gateway_status: dict[str, int] = {}
+        self._queued: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
+        self._committer: asyncio.Task[None] | None = None
+
+    # -- journal writes ----------------------------------------------------------------------------
+
+    async def _commit(self, change: Callable[[], T]) -> T:
+        """Apply one journal change; it is durable when this returns.
+
+        Changes are applied in a worker thread, so an fsync never stalls the event loop, and those that
+        queue up while one group commits go together into the next (group commit): with 8 submissions in
+        flight that is one fsync for many state changes, each still committed before the step it guards.
+        """
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._queued.append((change, future))
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.create_task(self._commit_queued())
+        return await future
+
+    async def _commit_queued(self) -> None:
+        while self._queued:
+            batch, self._queued = self._queued, []
+            outcomes = await asyncio.to_thread(self._apply, [change for change, _ in batch])
+            for (_, future), (value, error) in zip(batch, outcomes, strict=True):
+                if future.done():
+                    continue
+                if error is None:
+                    future.set_result(value)
+                else:
+                    future.set_exception(error)
+
+    def _apply(self, changes: list[Callable[[], Any]]) -> list[tuple[Any, BaseException | None]]:
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        try:
+            with self._journal.group():
+                for change in changes:
+                    try:
+                        outcomes.append((change(), None))
+                    except Exception as exc:  # this change alone is rolled back; its caller gets the error
+                        outcomes.append((None, exc))
+        except JournalError as exc:  # the commit itself failed: nothing in the group is durable
+            return [(None, exc)] * len(changes)
+        return outcomes
 
     # -- entry point -------------------------------------------------------------------------------
 
@@ -254,7 +299,7 @@ class BatchRun:
                 request = self._kind.build(self._strategies, period, self._options)
                 policy = RetryPolicy(max_retries=self._client.config.max_retries)
                 for attempt in range(policy.max_retries + 1):
-                    self._journal.mark_submitting(period, duplicate_risk=duplicate_risk)
+                    await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
                     self._on_change()
                     try:
                         await self._pace()
@@ -264,7 +309,8 @@ class BatchRun:
                             self._on_rate_limited()
                         ambiguous = _may_have_arrived(exc)
                         logger.warning("submitting %s failed: %s", period.key, _describe(exc))
-                        self._journal.mark_failed(period, (AMBIGUOUS if ambiguous else "") + _describe(exc), "submit")
+                        error = (AMBIGUOUS if ambiguous else "") + _describe(exc)
+                        await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
                         delay = _resubmit_delay(exc, attempt, policy)
                         if delay is None:
                             return
@@ -273,7 +319,7 @@ class BatchRun:
                         await self._clock.asleep(delay)
                     else:
                         task_id = str(response.task_id)
-                        self._journal.mark_submitted(period, task_id)
+                        await self._commit(partial(self._journal.mark_submitted, period, task_id))
                         self._track(period.key, task_id)
                         return
             finally:
@@ -326,7 +372,7 @@ class BatchRun:
             except NotFoundError as exc:
                 self._not_found[key] = self._not_found.get(key, 0) + 1
                 if self._not_found[key] >= _MAX_NOT_FOUND:
-                    self._give_up(key, f"the gateway no longer knows task {task_id}: {_describe(exc)}", "status")
+                    await self._give_up(key, f"the gateway no longer knows task {task_id}: {_describe(exc)}", "status")
                 else:
                     self._schedule.observed(key, None, self._clock.monotonic())
                 return
@@ -336,7 +382,7 @@ class BatchRun:
                 self._check_failures[key] = self._check_failures.get(key, 0) + 1
                 logger.warning("checking task %s failed (%s); will check again", task_id, _describe(exc))
                 if self._check_failures[key] >= _MAX_CHECK_FAILURES:
-                    self._give_up(key, f"status checks keep failing: {_describe(exc)}", "status")
+                    await self._give_up(key, f"status checks keep failing: {_describe(exc)}", "status")
                 else:
                     retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
                     self._schedule.observed(key, None, self._clock.monotonic(), retry_after=retry_after)
@@ -344,9 +390,9 @@ class BatchRun:
         self._check_failures.pop(key, None)
         self._not_found.pop(key, None)
         now = self._clock.monotonic()
-        row = self._journal.row(key)
-        if status is not None and row.gateway_status != status:
-            self._journal.mark_status(key, status)
+        if status is not None and self._gateway_status.get(key) != status:
+            await self._commit(partial(self._journal.mark_status, key, status))
+            self._gateway_status[key] = status
             self._on_change()
         if status == TaskStatus.COMPLETED:
             self._schedule.finished(key, now)
@@ -356,15 +402,16 @@ class BatchRun:
         elif status == TaskStatus.FAILED:
             self._schedule.finished(key, now)
             message = metadata.error_message if isinstance(metadata.error_message, str) else None
-            self._journal.mark_failed(key, message or "the gateway reported the task as failed", "task")
+            error = message or "the gateway reported the task as failed"
+            await self._commit(partial(self._journal.mark_failed, key, error, "task"))
             self._on_change()
         else:
             self._schedule.observed(key, status, now)
         self._wake.set()
 
-    def _give_up(self, key: str, error: str, stage: Any) -> None:
+    async def _give_up(self, key: str, error: str, stage: Any) -> None:
         self._schedule.remove(key)
-        self._journal.mark_failed(key, error, stage)
+        await self._commit(partial(self._journal.mark_failed, key, error, stage))
         self._on_change()
         self._wake.set()
 
@@ -377,10 +424,10 @@ class BatchRun:
                 for name in self._kind.results:
                     if name not in recorded:
                         await self._fetch_one(key, task_id, name)
-                self._journal.mark_done(key)
+                await self._commit(partial(self._journal.mark_done, key))
             except TradePoseError as exc:
                 logger.warning("downloading %s of task %s failed: %s", key, task_id, _describe(exc))
-                self._journal.mark_failed(key, _describe(exc), "download")
+                await self._commit(partial(self._journal.mark_failed, key, _describe(exc), "download"))
             finally:
                 self._on_change()
                 self._wake.set()
@@ -388,14 +435,14 @@ class BatchRun:
     async def _fetch_one(self, key: str, task_id: str, name: str) -> None:
         final = self._journal.result_path(key, self._kind.filename(name))
         final.parent.mkdir(parents=True, exist_ok=True)
-        partial = final.with_name(final.name + ".part")
+        part = final.with_name(final.name + ".part")
         await self._pace()
         try:
-            await self._fetch_to(task_id, name, partial)
-            partial.replace(final)
+            await self._fetch_to(task_id, name, part)
+            part.replace(final)
         finally:
-            partial.unlink(missing_ok=True)
-        self._journal.record_result(key, name, final)
+            part.unlink(missing_ok=True)
+        await self._commit(partial(self._journal.record_result, key, name, final))
 
     async def _fetch_to(self, task_id: str, name: str, dest: Path) -> None:
         client = self._client

@@ -461,6 +461,7 @@ class Journal:
         self._clock = clock
         self._mutex = threading.RLock()
         self._closed = False
+        self._grouped = False
 
     # -- opening and closing --------------------------------------------------------------
 
@@ -561,10 +562,46 @@ class Journal:
     # -- transactions -----------------------------------------------------------------------
 
     @contextlib.contextmanager
+    def group(self) -> Iterator[None]:
+        """Commit every state change made inside as one transaction (one fsync instead of one each).
+
+        Each change still applies or fails on its own (a savepoint each); a change is durable once the
+        block exits. Used by the batch engine to coalesce the writes of concurrent submissions and checks.
+        """
+        with self._mutex:
+            self._check_open()
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._grouped = True
+                try:
+                    yield
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                finally:
+                    self._grouped = False
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise JournalError(
+                    f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
+                    f"and permissions, then resume the batch"
+                ) from exc
+
+    @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._mutex:
             self._check_open()
             try:
+                if self._grouped:  # inside group(): a savepoint, so a failing change undoes only itself
+                    self._conn.execute("SAVEPOINT change")
+                    try:
+                        yield self._conn
+                    except BaseException:
+                        self._conn.execute("ROLLBACK TO change")
+                        raise
+                    finally:
+                        self._conn.execute("RELEASE change")
+                    return
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn

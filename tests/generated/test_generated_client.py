@@ -212,7 +212,7 @@ def test_delete_strategy_percent_encodes_the_name() -> None:
     """DELETE by name encodes `/` and sends archive=false as `false`."""
     route = respx.delete(f"{BASE}/api/v1/strategies/a%2Fb%20c").respond(200, json={"message": "deleted"})
     with _client() as client:
-        delete_strategy.sync(name="a/b c", client=client, archive=False)
+        delete_strategy.sync(strategy="a/b c", client=client, archive=False)
     assert route.calls.last.request.url.params["archive"] == "false"
 
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = json.loads((ROOT / "openapi.json").read_text())
 SHEET = (ROOT / "docs" / "gateway-api.md").read_text()
 METHODS = ("get", "put", "post", "delete", "patch")
-# `| 12 | DELETE | `/api/v1/strategies/{name}` | ...`: one numbered endpoint row of §2.
+# `| 12 | DELETE | `/api/v1/strategies/{name}` | ...`: one numbered endpoint row of §2 (parameter names may differ).
 ROW = re.compile(r"^\| (\d+) \| (GET|POST|PUT|DELETE|PATCH) \| `([^`]+)` \|", re.MULTILINE)
 
 

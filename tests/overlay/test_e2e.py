@@ -90,10 +90,10 @@ async def test_strategy_crud(both: Both, local_gateway: Any) -> None:
     async with both.open(api_key=local_gateway.api_key, server_url=local_gateway.url) as client:
         created = await both.run(client.strategies.create_strategy(body=strategy_dict(name)))
         listed = await both.run(client.strategies.list_strategies())
-        fetched = await both.run(client.strategies.get_strategy(strategy_id=created.id))
-        deleted = await both.run(client.strategies.delete_strategy(name=name, archive=False))
+        fetched = await both.run(client.strategies.get_strategy(strategy=created.id))
+        deleted = await both.run(client.strategies.delete_strategy(strategy=name, archive=False))
         with pytest.raises(NotFoundError):
-            await both.run(client.strategies.get_strategy(strategy_id=created.id))
+            await both.run(client.strategies.get_strategy(strategy=created.id))
     assert name in {s.name for s in listed.strategies}
     assert fetched.name == name
     assert "deleted" in deleted.message

@@ -392,7 +392,7 @@ def test_every_spec_operation_is_exercised_here() -> None:
 
 
 def test_strategy_named_like_a_uuid_can_be_deleted(api: AuthenticatedClient) -> None:
-    """DELETE /strategies/{name} works for a UUID-shaped name despite the overlapping GET-by-id template."""
+    """DELETE /strategies/{strategy} takes a name even when the name looks like an id (GET takes ids)."""
     name = str(uuid.uuid4())
     assert create_strategy.sync_detailed(client=api, body=StrategyConfig.from_dict(strategy(name))).status_code == 200
     assert delete_strategy.sync_detailed(name, client=api, archive=False).status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import polars as pl
@@ -29,8 +30,9 @@ def build() -> StrategyConfig:
     blueprint = (
         BlueprintBuilder("b", "Long", "Trend")
         .add_entry_trigger("in", conditions=[pl.col("close") > sma.col], price_expr=pl.col("open"))
-        .add_exit_trigger("out", conditions=[pl.col("close") < sma.col], price_expr=pl.col("open"),
-                          order_strategy="ImmediateExit")  # fmt: skip
+        .add_exit_trigger(
+            "out", conditions=[pl.col("close") < sma.col], price_expr=pl.col("open"), order_strategy="ImmediateExit"
+        )
         .build()
     )
     return builder.set_base_blueprint(blueprint).build()
@@ -40,10 +42,8 @@ def run(tester: BatchTester, workdir: Path) -> None:
     strategies: list[StrategyConfig] = load_strategies([build(), "strategy.json"])
     periods = [Period.Q1(2024), Period.from_month(2024, 4), Period.parse("2024-07"), Period("2024-10-01", "2024-12-31")]
     batch: BatchResults = tester.submit(strategies, periods, workdir=workdir)
-    try:
+    with contextlib.suppress(BatchTimeoutError):
         batch.wait(timeout=60.0, progress=False)
-    except BatchTimeoutError:
-        pass
     try:
         batch.raise_for_failures()
     except BatchFailedError as error:

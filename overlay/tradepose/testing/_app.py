@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Final
@@ -33,81 +33,45 @@ __all__ = ["build_app"]
 
 _ALL_METHODS: Final = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 _PARAM: Final = re.compile(r"\{([^}]+)\}")
-_UUID: Final = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+# Path segments that carry user-chosen names: a percent-encoded `/` in them must reach the handler.
+_NAME_PARAMS: Final = frozenset({"name", "strategy"})
 
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
-    """The operations sharing one URL shape, e.g. `GET /strategies/{strategy_id}` and
-    `DELETE /strategies/{name}` (openapi.json declares both templates)."""
+    """The operations (one per method) of one path item of the spec."""
 
     route_path: str
-    operations: dict[str, tuple[Operation, dict[str, str]]]
+    operations: dict[str, Operation]
 
-    @property
-    def ambiguous(self) -> bool:
-        """Whether two templates of the spec share this shape."""
-        return len({op.path for op, _ in self.operations.values()}) > 1
-
-    def applies(self, method: str, values: Mapping[str, str]) -> bool:
-        """Whether `method`'s operation can apply to these path values.
-
-        On an ambiguous shape, an operation that takes a UUID applies only to UUID-shaped values
-        (`GET /strategies/{strategy_id}`); the others apply to anything (`DELETE /strategies/{name}`).
-        """
-        op, _ = self.operations[method]
-        wants_uuid = any(p.schema.get("format") == "uuid" for p in op.parameters if p.location == "path")
-        return not (self.ambiguous and wants_uuid) or all(_UUID.fullmatch(v) for v in values.values())
-
-    def allowed(self, values: Mapping[str, str]) -> list[str]:
-        """Methods to advertise in `Allow` for this URL.
-
-        On an ambiguous shape a UUID-shaped value is taken as an id (only the UUID operations),
-        anything else as a name (only the others).
-        """
-        uuid_shaped = all(_UUID.fullmatch(v) for v in values.values())
-        methods = [
-            method
-            for method, (op, _) in self.operations.items()
-            if not self.ambiguous
-            or uuid_shaped == any(p.schema.get("format") == "uuid" for p in op.parameters if p.location == "path")
-        ]
+    def allowed(self) -> list[str]:
+        """Methods to advertise in `Allow` for this URL."""
+        methods = list(self.operations)
         if "GET" in methods:
             methods.insert(methods.index("GET") + 1, "HEAD")
         return methods
 
 
 def _shapes(spec: Spec) -> list[_Shape]:
-    grouped: dict[str, list[Operation]] = {}
+    grouped: dict[str, dict[str, Operation]] = {}
     for op in spec.operations:
-        grouped.setdefault(_PARAM.sub("{}", op.path), []).append(op)
-    shapes = []
-    for ops in grouped.values():
-        first = ops[0].path
-        route_path = _PARAM.sub(lambda m: "{" + m.group(1) + ":path}" if m.group(1) == "name" else m.group(0), first)
-        if any(_PARAM.findall(op.path) != _PARAM.findall(first) for op in ops):
-            route_path = first.replace("{strategy_id}", "{name:path}")
-        route_names = [n.split(":")[0] for n in _PARAM.findall(route_path)]
-        operations = {op.method: (op, dict(zip(route_names, _PARAM.findall(op.path), strict=True))) for op in ops}
-        shapes.append(_Shape(route_path, operations))
-    return shapes
+        grouped.setdefault(op.path, {})[op.method] = op
+    return [
+        _Shape(_PARAM.sub(lambda m: "{" + m.group(1) + (":path}" if m.group(1) in _NAME_PARAMS else "}"), path), ops)
+        for path, ops in grouped.items()
+    ]
 
 
 def _endpoint(runtime: GatewayRuntime, shape: _Shape) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         method = "GET" if request.method == "HEAD" else request.method
-        found = shape.operations.get(method)
-        if found is None:
-            allow = ", ".join(shape.allowed(request.path_params))
-            return error_response(405, "Method Not Allowed", {"Allow": allow})
-        op, renames = found
-        if not shape.applies(method, request.path_params):
-            # GET /strategies/{x} with a non-UUID x: the spec's two templates overlap here, and
-            # no strategy has such an id.
-            return error_response(404, f"No resource at {request.url.path}")
-        path_params = {renames[name]: value for name, value in request.path_params.items()}
+        op = shape.operations.get(method)
+        if op is None:
+            return error_response(405, "Method Not Allowed", {"Allow": ", ".join(shape.allowed())})
         try:
-            return await _handle(runtime, op, request, path_params)
+            return await _handle(runtime, op, request, dict(request.path_params))
         except ApiError as error:
             return error_response(error.status, error.detail, error.headers)
 

@@ -200,16 +200,16 @@ async def list_strategies(ctx: Ctx) -> Response:
 
 @operation
 async def get_strategy(ctx: Ctx) -> Response:
-    wanted = str(ctx.params["strategy_id"]).lower()
+    wanted = str(ctx.params["strategy"]).lower()
     for strategy in ctx.runtime.state.strategies.values():
         if strategy["id"] == wanted:
             return json_response(_public(strategy))
-    raise ApiError(404, f"Strategy {ctx.params['strategy_id']} not found")
+    raise ApiError(404, f"Strategy {ctx.params['strategy']} not found")
 
 
 @operation
 async def delete_strategy(ctx: Ctx) -> Response:
-    name = ctx.params["name"]
+    name = ctx.params["strategy"]
     strategies = ctx.runtime.state.strategies
     if name not in strategies:
         raise ApiError(404, f"Strategy '{name}' not found")

@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    name: str,
+    strategy: str,
     *,
     archive: bool | Unset = True,
 ) -> dict[str, Any]:
@@ -26,8 +26,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/api/v1/strategies/{name}".format(
-            name=quote(str(name), safe=""),
+        "url": "/api/v1/strategies/{strategy}".format(
+            strategy=quote(str(strategy), safe=""),
         ),
         "params": params,
     }
@@ -106,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    name: str,
+    strategy: str,
     *,
     client: AuthenticatedClient | Client,
     archive: bool | Unset = True,
@@ -116,7 +116,7 @@ def sync_detailed(
      Archives (default) or deletes a strategy **by name** (percent-encode `/`).
 
     Args:
-        name (str):
+        strategy (str):
         archive (bool | Unset):  Default: True.
 
     Raises:
@@ -128,7 +128,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        name=name,
+        strategy=strategy,
         archive=archive,
     )
 
@@ -140,7 +140,7 @@ def sync_detailed(
 
 
 def sync(
-    name: str,
+    strategy: str,
     *,
     client: AuthenticatedClient | Client,
     archive: bool | Unset = True,
@@ -150,7 +150,7 @@ def sync(
      Archives (default) or deletes a strategy **by name** (percent-encode `/`).
 
     Args:
-        name (str):
+        strategy (str):
         archive (bool | Unset):  Default: True.
 
     Raises:
@@ -162,14 +162,14 @@ def sync(
     """
 
     return sync_detailed(
-        name=name,
+        strategy=strategy,
         client=client,
         archive=archive,
     ).parsed
 
 
 async def asyncio_detailed(
-    name: str,
+    strategy: str,
     *,
     client: AuthenticatedClient | Client,
     archive: bool | Unset = True,
@@ -179,7 +179,7 @@ async def asyncio_detailed(
      Archives (default) or deletes a strategy **by name** (percent-encode `/`).
 
     Args:
-        name (str):
+        strategy (str):
         archive (bool | Unset):  Default: True.
 
     Raises:
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        name=name,
+        strategy=strategy,
         archive=archive,
     )
 
@@ -201,7 +201,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    name: str,
+    strategy: str,
     *,
     client: AuthenticatedClient | Client,
     archive: bool | Unset = True,
@@ -211,7 +211,7 @@ async def asyncio(
      Archives (default) or deletes a strategy **by name** (percent-encode `/`).
 
     Args:
-        name (str):
+        strategy (str):
         archive (bool | Unset):  Default: True.
 
     Raises:
@@ -224,7 +224,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            name=name,
+            strategy=strategy,
             client=client,
             archive=archive,
         )

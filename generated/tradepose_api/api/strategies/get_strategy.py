@@ -14,13 +14,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    strategy_id: UUID,
+    strategy: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/strategies/{strategy_id}".format(
-            strategy_id=quote(str(strategy_id), safe=""),
+        "url": "/api/v1/strategies/{strategy}".format(
+            strategy=quote(str(strategy), safe=""),
         ),
     }
 
@@ -98,16 +98,16 @@ def _build_response(
 
 
 def sync_detailed(
-    strategy_id: UUID,
+    strategy: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | HTTPValidationError | StrategyConfig]:
     """Get a strategy
 
-     A stored strategy by id.
+     A stored strategy **by id**.
 
     Args:
-        strategy_id (UUID):
+        strategy (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +118,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        strategy_id=strategy_id,
+        strategy=strategy,
     )
 
     response = client.get_httpx_client().request(
@@ -129,16 +129,16 @@ def sync_detailed(
 
 
 def sync(
-    strategy_id: UUID,
+    strategy: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | HTTPValidationError | StrategyConfig | None:
     """Get a strategy
 
-     A stored strategy by id.
+     A stored strategy **by id**.
 
     Args:
-        strategy_id (UUID):
+        strategy (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,22 +149,22 @@ def sync(
     """
 
     return sync_detailed(
-        strategy_id=strategy_id,
+        strategy=strategy,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    strategy_id: UUID,
+    strategy: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | HTTPValidationError | StrategyConfig]:
     """Get a strategy
 
-     A stored strategy by id.
+     A stored strategy **by id**.
 
     Args:
-        strategy_id (UUID):
+        strategy (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        strategy_id=strategy_id,
+        strategy=strategy,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,16 +184,16 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    strategy_id: UUID,
+    strategy: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | HTTPValidationError | StrategyConfig | None:
     """Get a strategy
 
-     A stored strategy by id.
+     A stored strategy **by id**.
 
     Args:
-        strategy_id (UUID):
+        strategy (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            strategy_id=strategy_id,
+            strategy=strategy,
             client=client,
         )
     ).parsed
