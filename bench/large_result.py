@@ -130,10 +130,13 @@ def bench(*, trades: int, runs: int) -> list[Row]:
             results["LocalGateway"] = _measure(gw.url, gw.api_key, task_id, runs)
             target = Path(served) / _trades_path(task_id).lstrip("/")
             target.parent.mkdir(parents=True)
-            with httpx.Client(headers={"X-API-Key": gw.api_key}, timeout=300) as http, target.open("wb") as out:
-                with http.stream("GET", gw.url + _trades_path(task_id)) as response:
-                    for chunk in response.iter_raw(1 << 20):
-                        out.write(chunk)
+            with (
+                httpx.Client(headers={"X-API-Key": gw.api_key}, timeout=300) as http,
+                target.open("wb") as out,
+                http.stream("GET", gw.url + _trades_path(task_id)) as response,
+            ):
+                for chunk in response.iter_raw(1 << 20):
+                    out.write(chunk)
         mb = target.stat().st_size / 1e6
         with FileServer(Path(served)) as server:
             results["http.server"] = _measure(server.url, "unused", task_id, runs)

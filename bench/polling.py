@@ -23,8 +23,6 @@ import threading
 import time
 import uuid
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
 import httpx
 

@@ -34,8 +34,8 @@ class Sizes:
     runs: int = 3
 
 
-FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=0.5, calls=2_000, submissions=200)
-QUICK = Sizes(trades=200_000, poll_tasks=60, time_scale=0.25, calls=500, submissions=40)
+FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=1.0, calls=2_000, submissions=200)
+QUICK = Sizes(trades=100_000, poll_tasks=30, time_scale=0.2, calls=300, submissions=40)
 
 
 def cpu_model() -> str:

@@ -102,6 +102,7 @@ class ClientBase:
         self._clock = clock
         # The transport exists before the config is resolved (subclasses pick its sync/async side).
         transport.policy = RetryPolicy(max_retries=self.config.max_retries)
+        transport.credential_origin = httpx.URL(self.config.server_url)
         self._api = tradepose_api.Client(
             base_url=self.config.server_url,
             timeout=httpx.Timeout(self.config.timeout),

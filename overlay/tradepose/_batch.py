@@ -36,7 +36,7 @@ from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
 from ._period import Period, PeriodLike
 from ._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
-from ._strategies import StrategyInput, load_strategies
+from ._strategies import StrategyInput, coerce_enum, load_strategies
 
 __all__ = ["BatchTester"]
 
@@ -183,7 +183,7 @@ class BatchTester:
         specs = [s.to_dict() for s in to_indicator_specs(indicator_specs)]
         if not specs:
             raise ConfigError("no indicator specs given: pass at least one, e.g. {'freq': '1h', 'indicator': ...}")
-        freq = str(Freq(str(base_freq)))
+        freq = str(coerce_enum(Freq, base_freq, "base_freq"))
         options = {"persist_mode": int(persist_mode), "base_instrument": base_instrument, "base_freq": freq,
                    "indicator_specs": specs}  # fmt: skip
         # The request carries a generated placeholder strategy (the gateway requires one); journal it too.

@@ -221,7 +221,9 @@ class _Checker:
     def required(self, obj: dict[str, Any], keys: Iterable[str], path: str) -> None:
         for key in keys:
             if key not in obj or obj[key] is None:
-                raise self.fail(path, f"missing required field {key!r}")
+                raise self.fail(
+                    path, f"missing required field {key!r}: add it (see StrategyBuilder for a complete strategy)"
+                )
 
     def string(self, obj: dict[str, Any], key: str, path: str, *, optional: bool = False) -> None:
         if optional and obj.get(key) is None:

@@ -21,11 +21,13 @@ from ._clock import SYSTEM_CLOCK, Clock
 from ._retry import Failure, RetryPolicy, parse_retry_after, retry_delay, should_retry
 
 __all__ = [
+    "CREDENTIAL_HEADERS",
     "MAX_RETRIES_EXTENSION",
     "RETRIES_TAKEN_EXTENSION",
     "STREAM_EXTENSION",
     "RetryTransport",
     "classify_failure",
+    "same_origin",
 ]
 
 logger = logging.getLogger("tradepose")
@@ -35,6 +37,24 @@ RETRIES_TAKEN_EXTENSION = "tradepose.retries_taken"
 STREAM_EXTENSION = "tradepose.stream"
 # Per-request override of `RetryPolicy.max_retries` (health checks send 0).
 MAX_RETRIES_EXTENSION = "tradepose.max_retries"
+
+# Credential headers `TradePoseAuth` sets. httpx re-sends custom headers such as X-API-Key on a redirect to
+# another host (it only drops Authorization), so the transport removes both from any request leaving for a
+# different origin than the configured server.
+CREDENTIAL_HEADERS = ("x-api-key", "authorization")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, port
+
+
+def same_origin(url: httpx.URL, server: httpx.URL) -> bool:
+    """Whether a request to `url` may carry credentials meant for `server` (an http→https upgrade may)."""
+    if _origin(url) == _origin(server):
+        return True
+    return server.scheme == "http" and url.scheme == "https" and url.host == server.host and url.port in (None, 443)
+
 
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _MAYBE_SENT = (httpx.ReadError, httpx.ReadTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.RemoteProtocolError)
@@ -84,6 +104,15 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.policy = policy or RetryPolicy()
         self._clock = clock
         self._rand = rand
+        self.credential_origin: httpx.URL | None = None  # set by the client: the configured server URL
+
+    def _drop_foreign_credentials(self, request: httpx.Request) -> None:
+        server = self.credential_origin
+        if server is not None and not same_origin(request.url, server):
+            for name in CREDENTIAL_HEADERS:
+                if name in request.headers:
+                    del request.headers[name]
+                    logger.warning("not sending %s to %s: it is not the configured server", name, request.url.host)
 
     def _policy(self, request: httpx.Request) -> RetryPolicy:
         override = request.extensions.get(MAX_RETRIES_EXTENSION)
@@ -121,6 +150,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._sync is None:
             self._sync = httpx.HTTPTransport()
+        self._drop_foreign_credentials(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
         attempt = 0
@@ -155,6 +185,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._async is None:
             self._async = httpx.AsyncHTTPTransport()
+        self._drop_foreign_credentials(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
         attempt = 0

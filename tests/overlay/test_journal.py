@@ -108,6 +108,21 @@ def test_happy_path_walks_the_state_machine(journal: Journal) -> None:
     assert [e[2] for e in journal.events(Q1)] == ["submitting", "submitted", "status", "result", "done"]
 
 
+def test_group_commits_changes_together_and_a_refused_one_alone_is_undone(journal: Journal) -> None:
+    """Inside group() each change applies or fails on its own; the survivors commit together."""
+    with journal.group():
+        journal.mark_submitting(Q1)
+        with pytest.raises(JournalError, match="cannot be"):
+            journal.mark_done(Q2)  # planned -> done is refused; only this change is rolled back
+        journal.mark_submitted(Q1, "task-1")
+    reopened = sqlite3.connect(journal.workdir / JOURNAL_FILE)
+    try:
+        states = dict(reopened.execute("SELECT period_key, state FROM periods").fetchall())
+    finally:
+        reopened.close()
+    assert (states[Q1.key], states[Q2.key]) == ("submitted", "planned")
+
+
 @pytest.mark.parametrize(
     ("steps", "action", "message"),
     [

@@ -8,13 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.reliability._support import MONTHS, STRATEGIES, RecordingTransport, frames
-from tradepose import BatchResults, BatchTester
+from tradepose import APIConnectionError, BatchResults, BatchTester, TradePoseError
+from tradepose._batch_run import _resubmit_delay
+from tradepose._errors import status_error_from_response
+from tradepose._retry import RetryPolicy, parse_retry_after
 from tradepose.testing import FaultConfig, LocalGateway
 
-MAX_RETRIES = 6
+MAX_RETRIES = 8
 RESULT_ROUTE = "GET /api/v1/tasks/{task_id}/results/{result_type}"
 
 
@@ -90,3 +94,32 @@ def test_batch_survives_chaos_with_fault_free_frames(
         assert stats.count(RESULT_ROUTE) <= 2 * len(MONTHS) * (MAX_RETRIES + 1) ** 2
     finally:
         batch.close()
+
+
+def _status_error(status: int, headers: dict[str, str] | None = None) -> TradePoseError:
+    request = httpx.Request("POST", "http://gw.test/api/v1/export")
+    response = httpx.Response(status, json={"detail": "x"}, headers=headers, request=request)
+    return status_error_from_response(response, retry_after=parse_retry_after(response.headers))
+
+
+@pytest.mark.parametrize(
+    ("error", "attempt", "expected"),
+    [
+        (_status_error(500), 0, "retry"),
+        (_status_error(503), 2, "retry"),
+        (_status_error(503), 3, None),  # max_retries reached
+        (_status_error(429, {"Retry-After": "2"}), 0, 2.0),
+        (_status_error(429, {"Retry-After": "3600"}), 0, None),  # longer than MAX_RETRY_AFTER: give up, report
+        (_status_error(401), 0, None),
+        (_status_error(422), 0, None),
+        (_status_error(409), 0, None),
+        (APIConnectionError("connection reset"), 1, "retry"),
+    ],
+)
+def test_resubmission_decisions(error: TradePoseError, attempt: int, expected: float | str | None) -> None:
+    """A failed export POST is re-sent only for transient failures, within max_retries and Retry-After's cap."""
+    delay = _resubmit_delay(error, attempt, RetryPolicy(max_retries=3))
+    if expected == "retry":
+        assert delay is not None and delay > 0
+    else:
+        assert delay == expected

@@ -8,7 +8,9 @@ Round-trip normalisations (the only differences `from_dict → to_dict` may intr
 * `uuid` strings are re-serialised by `str(UUID(...))` (lower case); they are compared as UUIDs.
 
 hypothesis-jsonschema 0.23.1 does not know the `uuid` format (it would draw arbitrary text, which the spec
-forbids), so it gets a `custom_formats` strategy drawing UUIDs in both cases.
+forbids), so it gets a `custom_formats` strategy drawing UUIDs in both cases. `PolarsExpr` (free-form JSON)
+is drawn as small flat objects inside other schemas, so the strategy schemas generate in bounded time; its
+own round trip uses the free-form schema. Examples are few and derandomized to keep `make test` bounded.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
                            HealthCheck.large_base_example],
 )  # fmt: skip
+# Generation only: a small PolarsExpr inside other schemas (a subset of what the spec allows).
+GENERATION = {**COMPONENTS, "PolarsExpr": {"type": "object", "maxProperties": 2,
+                                           "additionalProperties": {"type": ["string", "integer", "boolean", "null"]}}}  # fmt: skip
+HEAVY = {"StrategyConfig", "Blueprint", "ExportRequest", "StrategyListResponse"}
 FORMATS = {"uuid": st.uuids().flatmap(lambda u: st.sampled_from([str(u), str(u).upper()]))}
 
 
@@ -58,7 +64,7 @@ def _rooted(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _strategy(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
-    return from_schema(_rooted(schema), custom_formats=FORMATS)
+    return from_schema({**schema, "components": {"schemas": GENERATION}}, custom_formats=FORMATS)
 
 
 def _normalise(value: Any) -> Any:
@@ -87,7 +93,7 @@ def test_schema_instances_round_trip_through_the_generated_model(name: str) -> N
     """Spec-valid instances of the schema survive from_dict → to_dict (enums: value → member → value)."""
     model = getattr(models, name)
 
-    @FUZZ
+    @settings(FUZZ, max_examples=6 if name in HEAVY else 25)
     @given(_strategy(COMPONENTS[name]))
     def round_trip(instance: Any) -> None:
         if isinstance(model, type) and issubclass(model, enum.Enum):
@@ -107,8 +113,14 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+_VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
+
+
 def _valid(instance: Any, schema: dict[str, Any]) -> bool:
-    return jsonschema.Draft202012Validator(_rooted(schema)).is_valid(instance)
+    validator = _VALIDATORS.get(id(schema))
+    if validator is None:
+        validator = _VALIDATORS[id(schema)] = jsonschema.Draft202012Validator(_rooted(schema))
+    return validator.is_valid(instance)
 
 
 def _branch(instance: Any, schema: dict[str, Any]) -> dict[str, Any] | None:
@@ -149,6 +161,31 @@ def mutate(instance: Any, schema: dict[str, Any], rng: random.Random, *, fields:
     if fields:
         out[f"x_new_field_{rng.randrange(1000)}"] = rng.choice([1, "text", None, [1, "a"], {"nested": {"n": 1.5}}])
     return out
+
+
+def minimal(schema: dict[str, Any]) -> Any:
+    """The smallest spec-valid instance: required fields only, first enum value, first branch."""
+    schema = _resolve(schema)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        return minimal(branches[0])
+    kind = schema.get("type", "object")
+    if kind == "object":
+        props = schema.get("properties", {})
+        return {k: minimal(props.get(k, {"type": "string"})) for k in schema.get("required", [])}
+    if kind == "array":
+        return [minimal(schema.get("items", {})) for _ in range(schema.get("minItems", 0))]
+    if kind == "string":
+        fmt = schema.get("format")
+        text = {"uuid": TASK_ID, "date-time": "2024-01-01T00:00:00Z", "date": "2024-01-01"}.get(fmt, "x")
+        return text.ljust(schema.get("minLength", 0), "x")
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 1 if "exclusiveMinimum" in schema else 0)
+    return {"boolean": False, "null": None}[kind]
 
 
 def _operations() -> list[tuple[str, str, dict[str, Any], dict[str, Any] | None]]:
@@ -192,30 +229,36 @@ def test_hostile_response_bodies_parse_or_raise_response_decode_error(
     """Unknown fields and spec-allowed nulls parse (extras kept); unknown enum values parse or give ResponseDecodeError."""
     served: list[Any] = []
     handler = lambda request: httpx.Response(200, json=served[-1])  # noqa: E731
-    body_model = getattr(models, body_schema["$ref"].rsplit("/", 1)[-1]) if body_schema else None
-    body_strategy = _strategy(body_schema) if body_schema else st.none()
+    body = None
+    if body_schema is not None:
+        instance = minimal(body_schema)
+        assert _valid(instance, body_schema)
+        body = getattr(models, body_schema["$ref"].rsplit("/", 1)[-1]).from_dict(instance)
+    heavy = response_schema.get("$ref", "").rsplit("/", 1)[-1] in HEAVY
     with TradePoseClient(api_key=API_KEY, server_url=BASE_URL, env_file=None, max_retries=0,
                          transport=httpx.MockTransport(handler)) as client:  # fmt: skip
         operation = getattr(getattr(client, tag), name)
 
-        @settings(FUZZ, max_examples=15)
-        @given(_strategy(response_schema), body_strategy, st.sampled_from(["fields", "nulls", "enums", "all"]),
+        @settings(FUZZ, max_examples=3 if heavy else 8)
+        @given(_strategy(response_schema), st.sampled_from(["fields", "nulls", "enums", "all"]),
                st.randoms(use_true_random=False))  # fmt: skip
-        def call(instance: Any, body: Any, mode: str, rng: random.Random) -> None:
+        def call(instance: Any, mode: str, rng: random.Random) -> None:
             hostile = mutate(instance, response_schema, rng, fields=mode in ("fields", "all"),
                              nulls=mode in ("nulls", "all"), enums=mode in ("enums", "all"))  # fmt: skip
             served.append(hostile)
-            args = _arguments(tag, name, body_model.from_dict(body) if body_model else None)
+            args = _arguments(tag, name, body)
             if mode in ("fields", "nulls"):
                 assert _valid(hostile, response_schema), "the mutation must stay within the spec"
                 parsed = operation(**args)  # spec-valid: must parse
                 extras = {k for k in hostile if k.startswith("x_new_field_")} if isinstance(hostile, dict) else set()
                 assert extras <= set(getattr(parsed, "additional_properties", {}))
                 return
+            outcome: object
             try:
-                operation(**args)
-            except ResponseDecodeError as exc:
-                assert "does not match the API schema" in str(exc)
+                outcome = operation(**args)
+            except ResponseDecodeError as exc:  # the only failure allowed: typed, naming the mismatch
+                outcome = exc
+            assert not isinstance(outcome, Exception) or "does not match the API schema" in str(outcome)
 
         call()
 

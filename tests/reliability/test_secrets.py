@@ -1,0 +1,169 @@
+"""Secrets: a whole debug-logged batch, its errors, reprs, journal and saved dataset never contain the API key
+or the JWT; TLS verification is on by default; a redirect to another host never carries a credential."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.reliability._support import STRATEGIES
+from tradepose import (
+    AsyncTradePoseClient,
+    AuthenticationError,
+    BatchTester,
+    NotFoundError,
+    TradePoseClient,
+    TradePoseError,
+    UnprocessableEntityError,
+)
+from tradepose._transport import same_origin
+from tradepose.testing import LocalGateway
+
+pytestmark = pytest.mark.anyio
+
+
+def _provoked_errors(gw: LocalGateway, wrong_key: str) -> list[TradePoseError]:
+    """A 401 (wrong key), a 404 (unknown task) and a 422 (a request the gateway refuses)."""
+    errors: list[TradePoseError] = []
+    with TradePoseClient(api_key=wrong_key, server_url=gw.url, env_file=None, max_retries=0) as bad:
+        with pytest.raises(AuthenticationError) as caught:
+            bad.usage.get_current_usage()
+        errors.append(caught.value)
+    with TradePoseClient(api_key=gw.api_key, jwt_token=gw.jwt, server_url=gw.url, env_file=None) as client:
+        with pytest.raises(NotFoundError) as missing:
+            client.tasks.get_task_status(uuid.uuid4())
+        errors.append(missing.value)
+        with pytest.raises(UnprocessableEntityError) as refused:
+            client.instruments.list_instruments(limit=-5)
+        errors.append(refused.value)
+    return errors
+
+
+@pytest.mark.e2e
+def test_no_credential_in_logs_reprs_errors_journal_or_dataset(
+    gateway_factory: Callable[..., LocalGateway],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """With TRADEPOSE_LOG=debug and every logger at DEBUG, the key and JWT appear nowhere we write or show."""
+    gw = gateway_factory()
+    secrets = {"api key": gw.api_key, "jwt": gw.jwt, "wrong key": "tp_test_wrongkey0123456789"}
+    monkeypatch.setenv("TRADEPOSE_LOG", "debug")
+    caplog.set_level(logging.DEBUG)  # the root logger: httpx, httpcore, uvicorn, tradepose
+    texts: list[str] = []
+    with BatchTester(api_key=gw.api_key, jwt_token=gw.jwt, server_url=gw.url, env_file=None) as tester:
+        batch = tester.submit(STRATEGIES, ["2024-01", "2024-02"], workdir=tmp_path / "work")
+        batch.wait(timeout=60, progress=False)
+        assert batch.status["completed"] == 2
+        saved = batch.save(tmp_path / "out")
+        texts += [repr(tester), repr(tester.config), str(tester.config), repr(batch), *(repr(r) for r in batch)]
+        client = tester._async_client()
+        texts += [repr(client), repr(client.config), repr(client._http.auth)]
+    errors = _provoked_errors(gw, secrets["wrong key"])
+    for error in errors:
+        texts += [str(error), repr(error), repr(error.args), str(getattr(error, "body", ""))]
+    for record in caplog.records:
+        texts += [record.getMessage(), str(record.args), record.exc_text or ""]
+    captured = capfd.readouterr()
+    texts += [captured.out, captured.err]
+    assert any("GET" in t for t in texts), "debug logging produced nothing to scan"
+    files = [p for p in (tmp_path / "work").rglob("*") if p.is_file()] + [p for p in saved.rglob("*") if p.is_file()]
+    assert any(p.name.startswith("journal.sqlite3") for p in files) and any(p.name == "manifest.json" for p in files)
+    blobs = {str(p): p.read_bytes() for p in files}
+    for label, secret in secrets.items():
+        assert secret and len(secret) > 8
+        leaks = [t for t in texts if secret in t]
+        assert not leaks, f"the {label} leaked into: {leaks[:3]}"
+        for path, blob in blobs.items():
+            assert secret.encode() not in blob, f"the {label} leaked into {path}"
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_tls_verification_is_on_by_default(mode: str) -> None:
+    """The default transport verifies certificates and host names (nothing turns verification off)."""
+    kwargs: dict[str, Any] = {"api_key": "tp_test_abcdefgh", "server_url": "https://127.0.0.1:9", "env_file": None,
+                              "max_retries": 0}  # fmt: skip
+    if mode == "sync":
+        with TradePoseClient(**kwargs) as client:
+            assert not client.health_check()  # nothing listens; the call creates the default transport
+            inner = client._http._transport._sync  # type: ignore[attr-defined]
+    else:
+        async with AsyncTradePoseClient(**kwargs) as aclient:
+            assert not await aclient.health_check()
+            inner = aclient._http._transport._async  # type: ignore[attr-defined]
+    context: ssl.SSLContext = inner._pool._ssl_context
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname is True
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+async def test_redirect_to_another_host_drops_the_credentials(mode: str, status: int) -> None:
+    """A redirect from the gateway to another host reaches it without X-API-Key or Authorization."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.host == "gw.test":
+            return httpx.Response(status, headers={"Location": "http://elsewhere.test/api/v1/usage/current"})
+        return httpx.Response(401, json={"detail": "who are you?"})
+
+    kwargs: dict[str, Any] = {"api_key": "tp_test_abcdefgh", "jwt_token": "header.payload.sig",
+                              "server_url": "http://gw.test", "env_file": None, "max_retries": 0,
+                              "transport": httpx.MockTransport(handler)}  # fmt: skip
+    if mode == "sync":
+        with TradePoseClient(**kwargs) as client, pytest.raises(AuthenticationError):
+            client.usage.get_current_usage()
+    else:
+        async with AsyncTradePoseClient(**kwargs) as aclient:
+            with pytest.raises(AuthenticationError):
+                await aclient.usage.get_current_usage()
+    first, second = seen
+    assert first.headers["x-api-key"] == "tp_test_abcdefgh" and first.headers["authorization"].startswith("Bearer")
+    assert second.url.host == "elsewhere.test"
+    assert "x-api-key" not in second.headers and "authorization" not in second.headers
+
+
+async def test_same_host_redirect_keeps_the_credentials() -> None:
+    """A redirect within the configured server (a moved path) still authenticates."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/api/v1/usage/current":
+            return httpx.Response(307, headers={"Location": "/api/v2/usage/current"})
+        return httpx.Response(404, json={"detail": "Not found"})
+
+    with (
+        TradePoseClient(api_key="tp_test_abcdefgh", server_url="http://gw.test", env_file=None, max_retries=0,
+                        transport=httpx.MockTransport(handler)) as client,
+        pytest.raises(NotFoundError),
+    ):  # fmt: skip
+        client.usage.get_current_usage()
+    assert seen[1].headers["x-api-key"] == "tp_test_abcdefgh"
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("http://gw.test/api/v1/x", True),
+        ("http://gw.test:80/other", True),
+        ("https://gw.test/api/v1/x", True),  # an upgrade to TLS on the same host
+        ("http://gw.test:8080/api", False),
+        ("http://evil.test/api/v1/x", False),
+        ("http://gw.test.evil.test/", False),
+        ("https://gw.test:8443/", False),
+    ],
+)
+def test_credentials_only_go_to_the_configured_origin(url: str, allowed: bool) -> None:
+    """Same scheme, host and port (or an http→https upgrade) may carry credentials; anything else may not."""
+    assert same_origin(httpx.URL(url), httpx.URL("http://gw.test")) is allowed

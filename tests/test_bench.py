@@ -1,0 +1,40 @@
+"""Smoke test: every benchmark case runs once at its smallest size, so bench/ cannot rot (no timings checked)."""
+
+from __future__ import annotations
+
+import pytest
+from bench import imports, large_result, overhead, polling, submission
+from bench._common import REF_PYTHON, Row, table
+
+pytestmark = pytest.mark.e2e
+
+
+def _check(rows: list[Row]) -> None:
+    assert rows
+    assert table(rows).count("\n") == len(rows) + 1
+
+
+def test_large_result_case_runs() -> None:
+    """Case 1 measures all three download paths against both servers."""
+    _check(large_result.bench(trades=5_000, runs=1))
+
+
+@pytest.mark.skipif(not REF_PYTHON.exists(), reason="needs .venv-ref (make reference-client)")
+def test_polling_case_runs() -> None:
+    """Case 2 runs BatchTester, the fixed poller and the reference client on a tiny workload."""
+    _check(polling.bench(tasks=4, scale=0.05, runs=1))
+
+
+def test_overhead_case_runs() -> None:
+    """Case 3 times overlay and raw calls, sync and async."""
+    _check(overhead.bench(calls=64, runs=1))
+
+
+def test_submission_case_runs() -> None:
+    """Case 4 submits through BatchTester and through the generated client."""
+    _check(submission.bench(submissions=8, runs=1))
+
+
+def test_import_case_runs() -> None:
+    """Case 5 imports tradepose and polars in fresh interpreters."""
+    _check(imports.bench(runs=1))
