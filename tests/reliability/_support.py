@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,11 +51,3 @@ class RecordingTransport(httpx.AsyncHTTPTransport):
 def frames(batch: BatchResults) -> dict[str, tuple[Any, Any]]:
     """Every period's (trades, performance) frames by period key."""
     return {r.key: (r.trades, r.performance) for r in batch}
-
-
-def assert_same_frames(actual: BatchResults, expected: BatchResults, keys: Iterable[str]) -> None:
-    """The two batches hold equal trades and performance frames for every key."""
-    got, want = frames(actual), frames(expected)
-    for key in keys:
-        assert got[key][0].equals(want[key][0]), f"trades of {key} differ"
-        assert got[key][1].equals(want[key][1]), f"performance of {key} differ"
