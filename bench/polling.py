@@ -152,8 +152,11 @@ def one_run(client: str, n: int, scale: float, seed: int) -> dict[str, float]:
         total = sum(sum(by_status.values()) for by_status in stats.requests.values())
         completed = _completed_at(gw.url, gw.api_key, [t.task_id for t in stats.tasks_created])
     lags = sorted((available[t] - c) / scale for t, c in completed.items() if t in available)
-    if len(lags) < n:
+    # The reference client logs and drops a failed download (its documented behaviour), so it may miss some.
+    if len(lags) < n and client != "reference":
         raise RuntimeError(f"{client}: only {len(lags)} of {n} results arrived")
+    if not lags:
+        raise RuntimeError(f"{client}: no result arrived")
     return {"requests": total, "per_task": total / n, "median": statistics.median(lags),
             "p95": lags[min(len(lags) - 1, int(0.95 * len(lags)))]}  # fmt: skip
 

@@ -1,7 +1,7 @@
 """Rehearse a gateway API change: what CI does when `openapi.json` gains an endpoint and a field.
 
 Copies `openapi.json`, adds one operation (`GET /api/v1/tasks/{task_id}/events`) and one optional
-response field (`TaskMetadataResponse.queue_position`), regenerates the client from the copy into a
+response field (`TaskMetadataResponse.estimated_seconds`), regenerates the client from the copy into a
 temporary directory, and runs the test suite with that client shadowing `generated/` on PYTHONPATH.
 
     python tools/check_regeneration.py [pytest args...]
@@ -23,7 +23,7 @@ from generate import ROOT, generate
 
 NEW_PATH = "/api/v1/tasks/{task_id}/events"
 NEW_OPERATION_ID = "list_task_events"
-NEW_FIELD = "queue_position"
+NEW_FIELD = "estimated_seconds"
 
 
 def changed_spec(spec: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +42,7 @@ def changed_spec(spec: dict[str, Any]) -> dict[str, Any]:
     }
     new["paths"][NEW_PATH] = {"get": operation}
     props = new["components"]["schemas"]["TaskMetadataResponse"]["properties"]
-    props[NEW_FIELD] = {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None, "title": "Queue Position"}
+    props[NEW_FIELD] = {"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None, "title": "Estimated Seconds"}
     return new
 
 

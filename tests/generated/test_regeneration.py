@@ -69,8 +69,8 @@ def test_changed_spec_regenerates_with_the_new_operation_and_field(tmp_path: Pat
         from tradepose_api.api.tasks import list_task_events
         m = TaskMetadataResponse.from_dict({"task_id": "6f1c7a6e-5d55-4b0c-9d8e-3f2a1b0c9d8e",
             "user_id": "6f1c7a6e-5d55-4b0c-9d8e-3f2a1b0c9d8e", "export_type": 0,
-            "created_at": "2024-01-01T00:00:00Z", "queue_position": 4})
-        assert m.queue_position == 4 and m.additional_properties == {}, m
+            "created_at": "2024-01-01T00:00:00Z", "estimated_seconds": 4})
+        assert m.estimated_seconds == 4 and m.additional_properties == {}, m
         assert list_task_events._get_kwargs("6f1c7a6e-5d55-4b0c-9d8e-3f2a1b0c9d8e")["url"].endswith("/events")
         """
     )

@@ -45,7 +45,8 @@ async def test_every_spec_operation_is_reachable(both: Both) -> None:
     async with both.open(lambda r: httpx.Response(500)) as client:
         for tag, op in expected:
             assert callable(getattr(getattr(client, tag), op)), (tag, op)
-        assert {(t, o) for t, ops in discover_operations().items() for o in ops} == expected
+        # A regenerated client may have more (tools/check_regeneration.py adds one); never fewer.
+        assert {(t, o) for t, ops in discover_operations().items() for o in ops} >= expected
         assert "tasks" in dir(client)
 
 
