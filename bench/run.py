@@ -35,7 +35,7 @@ class Sizes:
 
 
 FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=1.0, calls=2_000, submissions=200)
-QUICK = Sizes(trades=100_000, poll_tasks=30, time_scale=0.2, calls=300, submissions=40)
+QUICK = Sizes(trades=100_000, poll_tasks=20, time_scale=0.15, calls=200, submissions=40)
 
 
 def cpu_model() -> str:
