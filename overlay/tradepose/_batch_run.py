@@ -16,9 +16,8 @@ Only a fault of the engine itself (a bug, a broken journal) ends the run, and it
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -73,12 +72,16 @@ class RunLimits:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
 
 
+# Downloads one result of a task into a file (verified and schema-checked by the client).
+Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[object]]
+
+
 @dataclass(frozen=True, slots=True)
 class BatchKind:
     """What differs between batch workflows: the export request and the result files."""
 
     export_type: ExportType
-    results: tuple[str, ...]  # logical names; file `<name>.parquet`
+    results: Mapping[str, Fetch]  # logical name -> fetcher; file `<name>.parquet`
     build: Callable[[Sequence[StrategyConfig], Period, Mapping[str, Any]], ExportRequest]
 
     def filename(self, name: str) -> str:
@@ -107,10 +110,22 @@ def _on_demand(strategies: Sequence[StrategyConfig], period: Period, options: Ma
     ).build_request()
 
 
+_BACKTEST_RESULTS: Mapping[str, Fetch] = {
+    "trades": lambda client, task_id, dest: client.download_trades(task_id, path=dest, lazy=True),
+    "performance": lambda client, task_id, dest: client.download_performance(task_id, path=dest, lazy=True),
+}
 _KINDS = {
-    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, ("trades", "performance"), _backtest),
-    ExportType.ENHANCED_OHLCV: BatchKind(ExportType.ENHANCED_OHLCV, ("enhanced_ohlcv",), _enhanced),
-    ExportType.ON_DEMAND_OHLCV: BatchKind(ExportType.ON_DEMAND_OHLCV, ("on_demand_ohlcv",), _on_demand),
+    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, _BACKTEST_RESULTS, _backtest),
+    ExportType.ENHANCED_OHLCV: BatchKind(
+        ExportType.ENHANCED_OHLCV,
+        {"enhanced_ohlcv": lambda client, task_id, dest: client.download_enhanced_ohlcv(task_id, path=dest)},
+        _enhanced,
+    ),
+    ExportType.ON_DEMAND_OHLCV: BatchKind(
+        ExportType.ON_DEMAND_OHLCV,
+        {"on_demand_ohlcv": lambda client, task_id, dest: client.download_on_demand_ohlcv(task_id, path=dest)},
+        _on_demand,
+    ),
 }
 
 
@@ -165,13 +180,11 @@ class BatchRun:
         *,
         limits: RunLimits,
         clock: Clock,
-        on_change: Callable[[], None] | None = None,
     ) -> None:
         self._client = client
         self._journal = journal
         self._limits = limits
         self._clock = clock
-        self._on_change = on_change or (lambda: None)
         params = journal.params
         self._kind = kind_for(params.export_type)
         self._options = dict(params.options)
@@ -300,7 +313,6 @@ class BatchRun:
                 policy = RetryPolicy(max_retries=self._client.config.max_retries)
                 for attempt in range(policy.max_retries + 1):
                     await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
-                    self._on_change()
                     try:
                         await self._pace()
                         response = await self._client.export.create_export(body=request)
@@ -324,7 +336,6 @@ class BatchRun:
                         return
             finally:
                 self._submitting -= 1
-                self._on_change()
                 self._wake.set()
 
     def _track(self, key: str, task_id: str, *, first_check: float | None = None) -> None:
@@ -353,8 +364,9 @@ class BatchRun:
                     done, _ = await asyncio.wait(pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
                     waiter.cancel()
                     for finished in done - {waiter}:
-                        if not finished.cancelled() and finished.exception() is not None:
-                            raise finished.exception()  # type: ignore[misc]
+                        error = None if finished.cancelled() else finished.exception()
+                        if error is not None:
+                            raise error
                 else:
                     await asyncio.sleep(0)
         finally:
@@ -393,7 +405,6 @@ class BatchRun:
         if status is not None and self._gateway_status.get(key) != status:
             await self._commit(partial(self._journal.mark_status, key, status))
             self._gateway_status[key] = status
-            self._on_change()
         if status == TaskStatus.COMPLETED:
             self._schedule.finished(key, now)
             download = asyncio.create_task(self._download(key, task_id))
@@ -404,7 +415,6 @@ class BatchRun:
             message = metadata.error_message if isinstance(metadata.error_message, str) else None
             error = message or "the gateway reported the task as failed"
             await self._commit(partial(self._journal.mark_failed, key, error, "task"))
-            self._on_change()
         else:
             self._schedule.observed(key, status, now)
         self._wake.set()
@@ -412,7 +422,6 @@ class BatchRun:
     async def _give_up(self, key: str, error: str, stage: Any) -> None:
         self._schedule.remove(key)
         await self._commit(partial(self._journal.mark_failed, key, error, stage))
-        self._on_change()
         self._wake.set()
 
     # -- downloads ---------------------------------------------------------------------------------
@@ -421,38 +430,24 @@ class BatchRun:
         async with self._download_sem:
             try:
                 recorded = {r.name for r in self._journal.row(key).results}
-                for name in self._kind.results:
+                for name, fetch in self._kind.results.items():
                     if name not in recorded:
-                        await self._fetch_one(key, task_id, name)
+                        await self._fetch_one(key, task_id, name, fetch)
                 await self._commit(partial(self._journal.mark_done, key))
             except TradePoseError as exc:
                 logger.warning("downloading %s of task %s failed: %s", key, task_id, _describe(exc))
                 await self._commit(partial(self._journal.mark_failed, key, _describe(exc), "download"))
             finally:
-                self._on_change()
                 self._wake.set()
 
-    async def _fetch_one(self, key: str, task_id: str, name: str) -> None:
+    async def _fetch_one(self, key: str, task_id: str, name: str, fetch: Fetch) -> None:
         final = self._journal.result_path(key, self._kind.filename(name))
         final.parent.mkdir(parents=True, exist_ok=True)
         part = final.with_name(final.name + ".part")
         await self._pace()
         try:
-            await self._fetch_to(task_id, name, part)
+            await fetch(self._client, task_id, part)
             part.replace(final)
         finally:
             part.unlink(missing_ok=True)
         await self._commit(partial(self._journal.record_result, key, name, final))
-
-    async def _fetch_to(self, task_id: str, name: str, dest: Path) -> None:
-        client = self._client
-        if name == "trades":
-            await client.download_trades(task_id, path=dest, lazy=True)
-        elif name == "performance":
-            await client.download_performance(task_id, path=dest, lazy=True)
-        elif name == "enhanced_ohlcv":
-            await client.download_enhanced_ohlcv(task_id, path=dest)
-        elif name == "on_demand_ohlcv":
-            await client.download_on_demand_ohlcv(task_id, path=dest)
-        else:  # pragma: no cover - the kinds above are the only result names
-            raise TradePoseError(f"unknown result {json.dumps(name)}")
