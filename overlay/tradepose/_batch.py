@@ -180,14 +180,14 @@ class BatchTester:
         persist_mode: PersistMode | int = PersistMode.REDIS,
     ) -> BatchResults:
         """On-demand OHLCV plus indicator columns for an instrument, per period; no strategy needed."""
-        specs = [s.to_dict() for s in to_indicator_specs(indicator_specs)]
+        specs = to_indicator_specs(indicator_specs)
         if not specs:
             raise ConfigError("no indicator specs given: pass at least one, e.g. {'freq': '1h', 'indicator': ...}")
         freq = str(coerce_enum(Freq, base_freq, "base_freq"))
         options = {"persist_mode": int(persist_mode), "base_instrument": base_instrument, "base_freq": freq,
-                   "indicator_specs": specs}  # fmt: skip
+                   "indicator_specs": [s.to_dict() for s in specs]}  # fmt: skip
         # The request carries a generated placeholder strategy (the gateway requires one); journal it too.
-        placeholder = OnDemandOhlcvAdapter(base_instrument, freq, "", "", to_indicator_specs(specs))
+        placeholder = OnDemandOhlcvAdapter(base_instrument, freq, "", "", specs)
         return self._start(ExportType.ON_DEMAND_OHLCV, [placeholder.placeholder_strategy()], periods, workdir, options)
 
     def validate(
