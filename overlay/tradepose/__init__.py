@@ -5,7 +5,8 @@ Start with `TradePoseClient` (or `AsyncTradePoseClient`); every error it raises 
 
 from ._authoring._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
 from ._authoring._period import Period, PeriodError
-from ._authoring._strategies import StrategyError, load_strategies
+from ._authoring._strategies import load_strategies
+from ._authoring._validation import StrategyError
 from ._batch._journal import JournalError
 from ._batch._results import BatchResults, PeriodResult, ResultView
 from ._batch._tester import BatchTester

@@ -72,3 +72,10 @@ def test_importing_a_private_name_across_rooms_is_reported(tmp_path: Path) -> No
     })  # fmt: skip
     problems = check_layers.check(package)
     assert len(problems) == 1 and "imports private _helper" in problems[0]
+
+
+def test_an_oversized_module_is_reported(tmp_path: Path) -> None:
+    """A module past the size limit fails: it mixes concerns."""
+    package = _package(tmp_path, {"_big.py": "x = 1\n" * (check_layers.MAX_LINES + 1)})
+    problems = check_layers.check(package)
+    assert len(problems) == 1 and "split it by concern" in problems[0]

@@ -33,7 +33,7 @@ from tradepose_api.models import (
 )
 
 from .._client._schemas import indicator_column_dtype, indicator_column_name
-from ._strategies import (
+from ._validation import (
     INDICATOR_CLASSES,
     IndicatorModel,
     StrategyError,

@@ -238,7 +238,7 @@ class BatchRun:
                 for change in changes:
                     try:
                         outcomes.append((change(), None))
-                    except Exception as exc:  # this change alone is rolled back; its caller gets the error
+                    except Exception as exc:  # noqa: BLE001 - this change alone is rolled back; its caller gets the error
                         outcomes.append((None, exc))
         except JournalError as exc:  # the commit itself failed: nothing in the group is durable
             return [(None, exc)] * len(changes)

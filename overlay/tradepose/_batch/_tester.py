@@ -28,7 +28,8 @@ from tradepose_api.models.persist_mode import PersistMode
 from tradepose_api.models.validation_result import ValidationResult
 
 from .._authoring._period import Period, PeriodLike
-from .._authoring._strategies import StrategyInput, coerce_enum, load_strategies
+from .._authoring._strategies import StrategyInput, load_strategies
+from .._authoring._validation import coerce_enum
 from .._client._async_client import AsyncTradePoseClient
 from .._client._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
 from .._clock import SYSTEM_CLOCK, Clock

@@ -7,6 +7,7 @@ One sub-parser per command group, each registered by its module:
     tradepose tasks status TASK_ID [--json]
     tradepose results show DIR
     tradepose gateway serve --port 8000 [--host 127.0.0.1] [fault and duration options]
+    tradepose --version
 
 Exit status: 0 success, 1 failure (a one-line message on stderr; `--debug` adds the traceback),
 2 usage error, 130 interrupted. Credentials come from the environment or `.env`, never from flags
@@ -101,9 +102,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command group."""
+    from .._version import __version__
     from ._batch import add_batch_commands
 
     parser = argparse.ArgumentParser(prog="tradepose", description="TradePose SDK command line")
+    parser.add_argument("--version", action="version", version=f"tradepose-sdk {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--server-url", help="gateway URL (default: TRADEPOSE_SERVER_URL or the public gateway)")

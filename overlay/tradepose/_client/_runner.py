@@ -1,7 +1,8 @@
 """One generic operation runner – submit, poll, download – with a thin adapter per export type.
 
-This is the executor/adapter pattern of the seed design (seeds/002): `run_export` knows the workflow,
-each adapter only knows how to build its `ExportRequest` and which result to fetch.
+`run_export` knows the workflow (one POST, poll, fetch); each adapter only knows how to build its
+`ExportRequest` and which result to fetch. Results come through the `ResultSource` protocols, so this
+module knows nothing of the clients that use it.
 """
 
 from __future__ import annotations

@@ -418,7 +418,7 @@ def _expression_error(expression: Any) -> str | None:
     text = expression if isinstance(expression, str) else json.dumps(expression)
     try:
         pl.Expr.deserialize(io.StringIO(text), format="json")
-    except Exception as error:  # Polars raises several exception types for bad input.
+    except Exception as error:  # noqa: BLE001 - Polars raises several exception types for bad input
         return f"invalid Polars expression: {error}"
     return None
 

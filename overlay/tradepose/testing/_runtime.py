@@ -95,7 +95,7 @@ class GatewayRuntime:
             else:
                 try:
                     await asyncio.to_thread(self._produce, record)
-                except Exception as problem:  # any generation failure fails the task, as a worker's would
+                except Exception as problem:  # noqa: BLE001 - any generation failure fails the task, as a worker's would
                     error = f"Export failed: {type(problem).__name__}: {problem}"
             await asyncio.sleep(max(0.0, total * 0.75 - (time.monotonic() - started)))
             with self.state.lock:

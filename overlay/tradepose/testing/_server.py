@@ -67,7 +67,7 @@ class ServerThread:
     def _run(self) -> None:
         try:
             self._server.run(sockets=[self._socket])
-        except BaseException as error:  # surfaced by start()
+        except BaseException as error:  # noqa: BLE001 - the server thread's end, re-raised by start()
             self._error = error
 
     def start(self) -> None:

@@ -11,7 +11,8 @@ import pytest
 from tradepose_api.models import Blueprint, Freq, SMAIndicator, StrategyConfig
 
 from tradepose._authoring._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
-from tradepose._authoring._strategies import StrategyError, load_strategies
+from tradepose._authoring._strategies import load_strategies
+from tradepose._authoring._validation import StrategyError
 
 
 def deserialise(wire: dict[str, Any]) -> pl.Expr:

@@ -11,14 +11,8 @@ import polars as pl
 import pytest
 from tradepose_api.models import StrategyConfig
 
-from tradepose._authoring._strategies import (
-    StrategyError,
-    check_strategy_name,
-    expr_to_wire,
-    indicator_defaults,
-    load_strategies,
-    strategy_to_wire,
-)
+from tradepose._authoring._strategies import load_strategies, strategy_to_wire
+from tradepose._authoring._validation import StrategyError, check_strategy_name, expr_to_wire, indicator_defaults
 from tradepose._errors import ConfigError
 
 

@@ -12,6 +12,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from tradepose import __version__
 from tradepose._cli import main
 from tradepose.testing import FaultConfig, LocalGateway
 
@@ -113,3 +116,11 @@ def test_bad_input_is_one_line_and_exit_1(capsys: object, tmp_path: Path) -> Non
     assert len(lines) == 1
     assert lines[0].startswith("tradepose: error: ")
     assert "Traceback" not in captured.err
+
+
+def test_version_prints_the_installed_distribution(capsys: pytest.CaptureFixture[str]) -> None:
+    """`tradepose --version` prints the distribution's version and exits 0."""
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"tradepose-sdk {__version__}"
