@@ -57,8 +57,9 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy generated/tradepose_api
 	$(VENV)/bin/mypy overlay/tradepose tests/typing
 
+# With the coverage report for overlay/; below [tool.coverage.report] fail_under in pyproject.toml it fails.
 pytest: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --cov $(PYTEST_ARGS)
 
 REF_VENV := .venv-ref
 REF_STAMP := $(REF_VENV)/.installed
@@ -76,7 +77,17 @@ $(REF_STAMP):
 	$(REF_VENV)/bin/python -m pip install --quiet 'tradepose-client==1.5.0' 'tradepose-models==1.4.0'
 	@touch $(REF_STAMP)
 
-reference-client: $(REF_STAMP)
+# Outside CI, with neither .venv-ref nor a pyenv Python 3.13 to build it from, the reference-client checks
+# are skipped: one line here, and pytest leaves out the tests marked `reference`. Under CI=true they are
+# required: a missing Python 3.13 fails here.
+REF_SKIP := $(if $(filter true,$(CI)),,$(shell test -f $(REF_STAMP) || \
+	ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 >/dev/null 2>&1 || echo yes))
+ifeq ($(REF_SKIP),yes)
+export PYTEST_ADDOPTS += -m 'not reference'
+endif
+
+reference-client: $(if $(REF_SKIP),,$(REF_STAMP))
+	$(if $(REF_SKIP),@echo "reference-client: skipped the checks against tradepose-client 1.5.0 (no Python 3.13 under \$$(pyenv root)/versions); enable them with 'pyenv install 3.13'")
 
 test: check-generated lint typecheck reference-client pytest check-regeneration
 

@@ -6,11 +6,14 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.overlay._overlay_support import FakeClock
+
+REFERENCE_PYTHON = Path(__file__).resolve().parents[1] / ".venv-ref" / "bin" / "python"
 
 
 @pytest.fixture
@@ -59,3 +62,14 @@ def gateway_factory() -> Iterator[Callable[..., Any]]:
             return stack.enter_context(LocalGateway(**options))
 
         yield start
+
+
+@pytest.fixture
+def reference_python() -> Path:
+    """The public tradepose-client's interpreter (.venv-ref); missing, the test skips, or fails under CI=true."""
+    if not REFERENCE_PYTHON.exists():
+        reason = f"{REFERENCE_PYTHON} is missing: `pyenv install 3.13`, then `make reference-client`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (the reference-client checks are required under CI=true)")
+        pytest.skip(reason)
+    return REFERENCE_PYTHON

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bench import imports, large_result, overhead, polling, submission
-from bench._common import REF_PYTHON, Row, table
+from bench._common import Row, table
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +19,8 @@ def test_large_result_case_runs() -> None:
     _check(large_result.bench(trades=5_000, runs=1))
 
 
-@pytest.mark.skipif(not REF_PYTHON.exists(), reason="needs .venv-ref (make reference-client)")
+@pytest.mark.reference
+@pytest.mark.usefixtures("reference_python")
 def test_polling_case_runs() -> None:
     """Case 2 runs BatchTester, the fixed poller and the reference client on a tiny workload."""
     _check(polling.bench(tasks=4, scale=0.05, runs=1))

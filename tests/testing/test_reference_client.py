@@ -15,24 +15,20 @@ from tradepose.testing import LocalGateway
 
 pytestmark = [pytest.mark.reference, pytest.mark.e2e]
 
-REPO = Path(__file__).resolve().parents[2]
-REFERENCE_PYTHON = REPO / ".venv-ref" / "bin" / "python"
 DRIVER = Path(__file__).with_name("reference_driver.py")
 
 
 def _environment() -> dict[str, str]:
-    if not REFERENCE_PYTHON.exists():
-        pytest.fail(f"{REFERENCE_PYTHON} is missing: run `make reference-client` (needs Python 3.13 via pyenv)")
     # The reference client reads TRADEPOSE_* settings from the environment and a .env in its cwd.
     return {k: v for k, v in os.environ.items() if not k.startswith(("TRADEPOSE_", "PYTHON"))}
 
 
-def test_batch_tester_round_trip(tmp_path: Path) -> None:
+def test_batch_tester_round_trip(tmp_path: Path, reference_python: Path) -> None:
     """BatchTester.submit(2 strategies x 2 periods) completes and its frames have the §5 schemas."""
     environment = _environment()
     with LocalGateway(time_scale=0.05, requests_per_minute=10_000) as gateway:
         completed = subprocess.run(
-            [str(REFERENCE_PYTHON), str(DRIVER), "batch", gateway.url, gateway.api_key, str(tmp_path)],
+            [str(reference_python), str(DRIVER), "batch", gateway.url, gateway.api_key, str(tmp_path)],
             capture_output=True,
             text=True,
             timeout=120,
@@ -62,12 +58,12 @@ def test_batch_tester_round_trip(tmp_path: Path) -> None:
     assert stats.count("GET /api/v1/tasks/{task_id}/results/{result_type}", 200) >= 4
 
 
-def test_every_low_level_call_is_accepted(tmp_path: Path) -> None:
+def test_every_low_level_call_is_accepted(tmp_path: Path, reference_python: Path) -> None:
     """Each TradePoseClient resource method gets an answer its own models accept (keys: JWT only)."""
     environment = _environment()
     with LocalGateway(time_scale=0.02, requests_per_minute=10_000) as gateway:
         completed = subprocess.run(
-            [str(REFERENCE_PYTHON), str(DRIVER), "wire", gateway.url, gateway.api_key, gateway.jwt],
+            [str(reference_python), str(DRIVER), "wire", gateway.url, gateway.api_key, gateway.jwt],
             capture_output=True,
             text=True,
             timeout=120,
