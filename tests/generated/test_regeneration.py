@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
@@ -39,6 +42,31 @@ def test_check_fails_after_a_one_character_spec_edit(tmp_path: Path) -> None:
     assert edited.read_text() != spec
     proc = subprocess.run(
         [sys.executable, str(TOOLS / "generate.py"), "check", "--spec", str(edited)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "out of step" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "before", "after"),
+    [
+        ("endpoint_init.py.jinja", "The operation modules are imported", "The operation modules are Imported"),
+        ("resource_macros.py.jinja", "{# The documented 2xx", "{# the documented 2xx"),  # output unchanged
+        ("models_init.py.jinja", "Imported lazily", "imported lazily"),
+    ],
+)
+def test_check_fails_after_a_one_character_template_edit(tmp_path: Path, template: str, before: str, after: str) -> None:
+    """`check` fails when a template changes by one character, even one that changes no generated line."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "generator-templates", templates)
+    text = (templates / template).read_text()
+    assert text.count(before) == 1
+    (templates / template).write_text(text.replace(before, after))
+    proc = subprocess.run(
+        [sys.executable, str(TOOLS / "generate.py"), "check", "--templates", str(templates)],
         capture_output=True,
         text=True,
         check=False,
