@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo generate check-generated check-regeneration update-spec lint typecheck pytest test reference-client bench bench-quick
+.PHONY: help venv demo generate unasync check-generated check-layers check-regeneration update-spec lint typecheck pytest test reference-client bench bench-quick
 
 help:
-	@echo "make demo | test | generate | check-generated | check-regeneration | update-spec SPEC_URL=... | lint | typecheck | bench | bench-quick"
+	@echo "make demo | test | generate | unasync | check-generated | check-layers | check-regeneration | update-spec SPEC_URL=... | lint | typecheck | bench | bench-quick"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
@@ -28,6 +28,15 @@ generate: $(STAMP)
 
 check-generated: $(STAMP)
 	$(PY) tools/generate.py check
+	$(PY) tools/sync_twin.py check
+
+# The sync client is generated from the async source (overlay/tradepose/_client/_async_client.py).
+unasync: $(STAMP)
+	$(PY) tools/sync_twin.py generate
+
+# Lower layers of the overlay never import upper ones; no module reads another subpackage's privates.
+check-layers: $(STAMP)
+	$(PY) tools/check_layers.py
 
 # The suite against a client regenerated from a changed spec (what CI meets when the gateway's API
 # changes). Skipped there: the server-side schemathesis run and the benchmark smoke test, which do not
@@ -40,7 +49,7 @@ update-spec: $(STAMP)
 	@test -n "$(SPEC_URL)" || (echo "usage: make update-spec SPEC_URL=https://gateway.example/openapi.json" && exit 2)
 	$(PY) tools/generate.py update-spec "$(SPEC_URL)"
 
-lint: $(STAMP)
+lint: $(STAMP) check-layers
 	$(VENV)/bin/ruff check overlay tests tools examples bench
 	$(VENV)/bin/ruff format --check overlay tests tools examples bench
 

@@ -3,12 +3,16 @@
 Start with `TradePoseClient` (or `AsyncTradePoseClient`); every error it raises is a `TradePoseError`.
 """
 
-from ._async_client import AsyncTradePoseClient
-from ._batch import BatchTester
-from ._batch_results import BatchResults, PeriodResult, ResultView
-from ._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
-from ._client import TradePoseClient
-from ._config import ClientConfig
+from ._authoring._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
+from ._authoring._period import Period, PeriodError
+from ._authoring._strategies import StrategyError, load_strategies
+from ._batch._journal import JournalError
+from ._batch._results import BatchResults, PeriodResult, ResultView
+from ._batch._tester import BatchTester
+from ._client._async_client import AsyncTradePoseClient
+from ._client._operations import APIResponse
+from ._client._runner import BacktestResult
+from ._client._sync_client import TradePoseClient
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -33,11 +37,7 @@ from ._errors import (
     TradePoseError,
     UnprocessableEntityError,
 )
-from ._journal import JournalError
-from ._operations import APIResponse
-from ._period import Period, PeriodError
-from ._runner import BacktestResult
-from ._strategies import StrategyError, load_strategies
+from ._http._config import ClientConfig
 from ._version import __version__
 
 __all__ = [

@@ -12,8 +12,12 @@ import time
 __all__ = ["SYSTEM_CLOCK", "Clock"]
 
 
+# How often an async wait for a thread's event looks at it (an asyncio task cannot block on one).
+_EVENT_SLICE = 0.05
+
+
 class Clock:
-    """Real time. Subclass and override all five methods to fake it."""
+    """Real time. Subclass and override all six methods to fake it."""
 
     def monotonic(self) -> float:
         """Seconds on a clock that never goes backwards (for deadlines)."""
@@ -34,6 +38,16 @@ class Clock:
     def wait(self, event: threading.Event, seconds: float) -> bool:
         """Sleep up to `seconds`, waking early when `event` is set; return whether it is set."""
         return event.wait(seconds)
+
+    async def await_event(self, event: threading.Event, seconds: float) -> bool:
+        """`wait` for a task: suspend up to `seconds`, waking early when `event` is set; cancellable."""
+        deadline = self.monotonic() + seconds
+        while not event.is_set():
+            remaining = deadline - self.monotonic()
+            if remaining <= 0:
+                return False
+            await asyncio.sleep(min(_EVENT_SLICE, remaining))
+        return True
 
 
 SYSTEM_CLOCK = Clock()

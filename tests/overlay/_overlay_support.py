@@ -49,6 +49,11 @@ class FakeClock(Clock):
         self.sleep(seconds)
         return event.is_set()
 
+    async def await_event(self, event: threading.Event, seconds: float) -> bool:
+        self.sleep(seconds)
+        await asyncio.sleep(0)
+        return event.is_set()
+
 
 def strategy_dict(name: str = "s1") -> dict[str, Any]:
     """A minimal wire-format StrategyConfig."""

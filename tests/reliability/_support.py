@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from tests.overlay._batch_support import strategy
+from tests.overlay.batch._batch_support import strategy
 from tradepose import BatchResults, Period
 
 STRATEGIES = [strategy("alpha"), strategy("beta", instrument="ETHUSDT"), strategy("gamma", freq="4h")]

@@ -23,9 +23,9 @@ import pytest
 from tests.overlay._overlay_support import API_KEY, frame_for, parquet_response, task_json
 from tests.reliability._support import STRATEGIES
 from tradepose import BatchTester, Period, TradePoseClient, TradePoseError
+from tradepose._batch._journal import safe_component
 from tradepose._cli import main
-from tradepose._journal import safe_component
-from tradepose._schemas import PERFORMANCE_SCHEMA, TRADES_SCHEMA
+from tradepose._client._schemas import PERFORMANCE_SCHEMA, TRADES_SCHEMA
 
 DEAD_URL = "http://127.0.0.1:9"  # nothing listens; no case may get as far as a request
 STRATEGY = STRATEGIES[0]

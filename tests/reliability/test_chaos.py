@@ -13,9 +13,9 @@ import pytest
 
 from tests.reliability._support import MONTHS, STRATEGIES, RecordingTransport, frames
 from tradepose import APIConnectionError, BatchResults, BatchTester, TradePoseError
-from tradepose._batch_run import _resubmit_delay
+from tradepose._batch._engine import _resubmit_delay
 from tradepose._errors import status_error_from_response
-from tradepose._retry import RetryPolicy, parse_retry_after
+from tradepose._http._retry import RetryPolicy, parse_retry_after
 from tradepose.testing import FaultConfig, LocalGateway
 
 MAX_RETRIES = 8

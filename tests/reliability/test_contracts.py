@@ -37,7 +37,7 @@ from tradepose_api.models.result_type import ResultType
 from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, FakeClock, task_json
 from tests.reliability._support import STRATEGIES
 from tradepose import AsyncTradePoseClient, BatchTester, ResponseDecodeError, TradePoseClient
-from tradepose._operations import discover_operations
+from tradepose._client._operations import discover_operations
 from tradepose.testing import FaultConfig, LocalGateway
 
 SPEC = json.loads((Path(__file__).resolve().parents[2] / "openapi.json").read_text())

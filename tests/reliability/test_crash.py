@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from tests.overlay._batch_child import STRATEGIES, periods
+from tests.overlay.batch._batch_child import STRATEGIES, periods
 from tradepose import BatchTester
 from tradepose.testing import LocalGateway
 
-CHILD = Path(__file__).resolve().parents[1] / "overlay" / "_batch_child.py"
+CHILD = Path(__file__).resolve().parents[1] / "overlay" / "batch" / "_batch_child.py"
 N_PERIODS = 6
 _DEADLINE = 60.0
 

@@ -23,7 +23,7 @@ from tradepose import (
     TradePoseError,
     UnprocessableEntityError,
 )
-from tradepose._transport import same_origin
+from tradepose._http._transport import same_origin
 from tradepose.testing import LocalGateway
 
 pytestmark = pytest.mark.anyio

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from gateway_helpers import export, strategy, wait_for_task
 
-from tradepose._schemas import TRADES_SCHEMA
+from tradepose._client._schemas import TRADES_SCHEMA
 from tradepose.testing import LocalGateway, ResultOptions
 
 pytestmark = pytest.mark.e2e

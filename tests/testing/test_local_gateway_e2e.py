@@ -63,7 +63,7 @@ from tradepose_api.models import (
     TaskMetadataResponse,
 )
 
-from tradepose._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
+from tradepose._client._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
 from tradepose.testing import LocalGateway
 
 pytestmark = pytest.mark.e2e

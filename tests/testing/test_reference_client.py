@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tradepose._schemas import PERFORMANCE_SCHEMA, TRADES_SCHEMA
+from tradepose._client._schemas import PERFORMANCE_SCHEMA, TRADES_SCHEMA
 from tradepose.testing import LocalGateway
 
 pytestmark = [pytest.mark.reference, pytest.mark.e2e]

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from gateway_helpers import export, strategy
 
-from tradepose._schemas import (
+from tradepose._client._schemas import (
     ENHANCED_OHLCV_SCHEMA,
     PERFORMANCE_SCHEMA,
     TRADES_SCHEMA,

@@ -132,6 +132,6 @@ def test_public_names_are_exported_sorted() -> None:
 
 def test_client_import_does_not_load_the_server_stack() -> None:
     """Importing tradepose (the client) never imports fastapi, uvicorn or tradepose.testing."""
-    probe = "import sys, tradepose, tradepose._schemas; print(sorted(m for m in ('fastapi', 'uvicorn', 'tradepose.testing') if m in sys.modules))"
+    probe = "import sys, tradepose, tradepose._client._schemas; print(sorted(m for m in ('fastapi', 'uvicorn', 'tradepose.testing') if m in sys.modules))"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert output.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from typing import Any
 import polars as pl
 from polars.datatypes import DataTypeClass
 
-from tradepose._schemas import ENHANCED_OHLCV_SCHEMA, indicator_column_dtype, indicator_column_name
+from tradepose._client._schemas import ENHANCED_OHLCV_SCHEMA, indicator_column_dtype, indicator_column_name
 from tradepose.testing._results import FREQ_MS, Period, ResultOptions, parse_period, request_seed, uniform
 
 __all__ = ["enhanced_ohlcv", "on_demand_ohlcv"]

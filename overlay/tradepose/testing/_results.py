@@ -22,7 +22,7 @@ from typing import Any, Final
 import polars as pl
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from tradepose._schemas import (
+from tradepose._client._schemas import (
     PERFORMANCE_SCHEMA,
     TRADES_SCHEMA,
 )

@@ -1,0 +1,1 @@
+"""Writing a batch: periods, strategies (models, dicts, JSON files) and the strategy builder."""

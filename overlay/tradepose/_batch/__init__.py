@@ -1,0 +1,1 @@
+"""The batch engine: `BatchTester`, its background loop and engine, the journal, results and progress."""

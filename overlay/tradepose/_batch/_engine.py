@@ -1,0 +1,453 @@
+"""The engine behind `BatchTester`: submit, poll and download every period of a journalled batch.
+
+It runs on the tester's background event loop. Every step is journalled before or as it happens, so
+the engine can be killed at any point and `BatchTester.resume` finishes the batch:
+
+* `mark_submitting` is committed before each export POST; the task id is committed as soon as it
+  comes back. A period found `submitting` on resume is the only one that may be sent twice (the
+  gateway has no idempotency key), and the journal flags it.
+* results are written atomically inside the workdir and recorded with their sha256 before the period
+  is marked done.
+
+Failures are per period and recorded with their error: the batch goes on (partial-failure contract).
+Only a fault of the engine itself (a bug, a broken journal) ends the run, and it reaches the caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from tradepose_api.models.export_request import ExportRequest
+from tradepose_api.models.export_type import ExportType
+from tradepose_api.models.indicator_spec import IndicatorSpec
+from tradepose_api.models.persist_mode import PersistMode
+from tradepose_api.models.strategy_config import StrategyConfig
+from tradepose_api.models.task_status import TaskStatus
+
+from .._authoring._period import Period
+from .._client._async_client import AsyncTradePoseClient
+from .._client._polling import decode_status
+from .._client._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
+from .._clock import Clock
+from .._constants import RETRYABLE_STATUS_CODES
+from .._errors import (
+    APIConnectionError,
+    APIStatusError,
+    NotFoundError,
+    RateLimitError,
+    TradePoseError,
+)
+from .._http._retry import RetryPolicy, retry_delay
+from ._journal import Journal, JournalError, PeriodRow
+from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
+
+__all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
+
+logger = logging.getLogger("tradepose")
+T = TypeVar("T")
+
+# Prefix of a submission error after which the POST may still have created a task on the gateway.
+AMBIGUOUS = "(the request may have reached the gateway) "
+# A journalled task the gateway keeps answering 404 for is given up after this many checks.
+_MAX_NOT_FOUND = 5
+# Consecutive failed checks of one task (after transport retries) before it is recorded as failed.
+_MAX_CHECK_FAILURES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class RunLimits:
+    """Concurrency and rate bounds of one batch run."""
+
+    submissions: int = 8
+    polls: int = 16
+    downloads: int = 4
+    requests_per_minute: float | None = None
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+
+
+# Downloads one result of a task into a file (verified and schema-checked by the client).
+Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[object]]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchKind:
+    """What differs between batch workflows: the export request and the result files."""
+
+    export_type: ExportType
+    results: Mapping[str, Fetch]  # logical name -> fetcher; file `<name>.parquet`
+    build: Callable[[Sequence[StrategyConfig], Period, Mapping[str, Any]], ExportRequest]
+
+    def filename(self, name: str) -> str:
+        return f"{name}.parquet"
+
+
+def _backtest(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
+    start, end = period.to_wire()
+    ids = options.get("strategy_ids")
+    return BacktestAdapter(strategies, start, end, ids, PersistMode(options.get("persist_mode", 0))).build_request()
+
+
+def _enhanced(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
+    start, end = period.to_wire()
+    return EnhancedOhlcvAdapter(
+        strategies, start, end, options.get("strategy_name"), options.get("blueprint_name"),
+        PersistMode(options.get("persist_mode", 0)),
+    ).build_request()  # fmt: skip
+
+
+def _on_demand(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
+    start, end = period.to_wire()
+    specs = [IndicatorSpec.from_dict(s) for s in options["indicator_specs"]]
+    return OnDemandOhlcvAdapter(
+        options["base_instrument"], options["base_freq"], start, end, specs, PersistMode(options.get("persist_mode", 0))
+    ).build_request()
+
+
+_BACKTEST_RESULTS: Mapping[str, Fetch] = {
+    "trades": lambda client, task_id, dest: client.download_trades(task_id, path=dest, lazy=True),
+    "performance": lambda client, task_id, dest: client.download_performance(task_id, path=dest, lazy=True),
+}
+_KINDS = {
+    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, _BACKTEST_RESULTS, _backtest),
+    ExportType.ENHANCED_OHLCV: BatchKind(
+        ExportType.ENHANCED_OHLCV,
+        {"enhanced_ohlcv": lambda client, task_id, dest: client.download_enhanced_ohlcv(task_id, path=dest)},
+        _enhanced,
+    ),
+    ExportType.ON_DEMAND_OHLCV: BatchKind(
+        ExportType.ON_DEMAND_OHLCV,
+        {"on_demand_ohlcv": lambda client, task_id, dest: client.download_on_demand_ohlcv(task_id, path=dest)},
+        _on_demand,
+    ),
+}
+
+
+def kind_for(export_type: int) -> BatchKind:
+    """The workflow of a journalled batch."""
+    try:
+        return _KINDS[ExportType(export_type)]
+    except (ValueError, KeyError):
+        raise TradePoseError(f"export type {export_type} is not a batch workflow this SDK can run") from None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"
+
+
+def _may_have_arrived(exc: TradePoseError) -> bool:
+    """Could this failed POST have created a task anyway? Only a refusal or a failed connect proves not."""
+    if isinstance(exc, APIConnectionError):
+        return not isinstance(exc.__cause__, httpx.ConnectError)
+    if isinstance(exc, APIStatusError):
+        return exc.status_code >= 500
+    return False
+
+
+def _resubmit_delay(exc: TradePoseError, attempt: int, policy: RetryPolicy) -> float | None:
+    """Seconds to wait before submitting a period again after a failed export POST, or None to give up.
+
+    Transient failures (no response, 408/429/5xx) are worth another POST, at most `max_retries` more per
+    period; a refusal such as 401 or 422 is not. The caller flags the period when the POST may have arrived.
+    """
+    if attempt >= policy.max_retries:
+        return None
+    transient = isinstance(exc, APIConnectionError) or (
+        isinstance(exc, APIStatusError) and exc.status_code in RETRYABLE_STATUS_CODES
+    )
+    if not transient:
+        return None
+    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+    if retry_after is not None and retry_after > policy.max_retry_after:
+        return None
+    return retry_delay(attempt, retry_after=retry_after, policy=policy)
+
+
+class BatchRun:
+    """One pass over a batch: finishes every period the journal says is unfinished."""
+
+    def __init__(
+        self,
+        client: AsyncTradePoseClient,
+        journal: Journal,
+        *,
+        limits: RunLimits,
+        clock: Clock,
+    ) -> None:
+        self._client = client
+        self._journal = journal
+        self._limits = limits
+        self._clock = clock
+        params = journal.params
+        self._kind = kind_for(params.export_type)
+        self._options = dict(params.options)
+        self._strategies = [
+            s if isinstance(s, StrategyConfig) else StrategyConfig.from_dict(s) for s in params.strategies
+        ]
+        self._schedule = PollSchedule(settings=limits.schedule)
+        self._budget: RequestBudget | None = None
+        self._task_ids: dict[str, str] = {}
+        self._not_found: dict[str, int] = {}
+        self._check_failures: dict[str, int] = {}
+        self._wake = asyncio.Event()
+        self._submitting = 0
+        self._downloads: set[asyncio.Task[None]] = set()
+        self._download_sem = asyncio.Semaphore(limits.downloads)
+        self._gateway_status: dict[str, int] = {}
+        self._queued: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
+        self._committer: asyncio.Task[None] | None = None
+
+    # -- journal writes ----------------------------------------------------------------------------
+
+    async def _commit(self, change: Callable[[], T]) -> T:
+        """Apply one journal change; it is durable when this returns.
+
+        Changes are applied in a worker thread, so an fsync never stalls the event loop, and those that
+        queue up while one group commits go together into the next (group commit): with 8 submissions in
+        flight that is one fsync for many state changes, each still committed before the step it guards.
+        """
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._queued.append((change, future))
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.create_task(self._commit_queued())
+        return await future
+
+    async def _commit_queued(self) -> None:
+        while self._queued:
+            batch, self._queued = self._queued, []
+            outcomes = await asyncio.to_thread(self._apply, [change for change, _ in batch])
+            for (_, future), (value, error) in zip(batch, outcomes, strict=True):
+                if future.done():
+                    continue
+                if error is None:
+                    future.set_result(value)
+                else:
+                    future.set_exception(error)
+
+    def _apply(self, changes: list[Callable[[], Any]]) -> list[tuple[Any, BaseException | None]]:
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        try:
+            with self._journal.group():
+                for change in changes:
+                    try:
+                        outcomes.append((change(), None))
+                    except Exception as exc:  # this change alone is rolled back; its caller gets the error
+                        outcomes.append((None, exc))
+        except JournalError as exc:  # the commit itself failed: nothing in the group is durable
+            return [(None, exc)] * len(changes)
+        return outcomes
+
+    # -- entry point -------------------------------------------------------------------------------
+
+    async def run(self, *, resubmit_failed: bool = False) -> None:
+        """Submit, poll and download until every period is done or failed."""
+        await self._init_budget()
+        for problem in self._journal.verify_results():
+            logger.warning(
+                "result %s of %s is %s: downloading it again", problem.name, problem.period_key, problem.reason
+            )
+        to_submit: list[tuple[Period, bool]] = []
+        for row in self._journal.summary_rows():
+            if row.state == "planned":
+                to_submit.append((row.period, False))
+            elif row.state == "submitting":  # in flight when the last run died
+                to_submit.append((row.period, True))
+            elif row.state == "failed" and resubmit_failed:
+                self._retry_failed(row, to_submit)
+            elif row.state == "submitted" and row.task_id is not None:
+                self._track(row.key, row.task_id, first_check=0.0)
+        submit_sem = asyncio.Semaphore(self._limits.submissions)
+        self._submitting = len(to_submit)
+        submitters = [asyncio.create_task(self._submit(period, risk, submit_sem)) for period, risk in to_submit]
+        try:
+            await self._poll_until_idle()
+            await asyncio.gather(*submitters)
+        finally:
+            for task in submitters:
+                task.cancel()
+            await asyncio.gather(*submitters, return_exceptions=True)
+
+    def _retry_failed(self, row: PeriodRow, to_submit: list[tuple[Period, bool]]) -> None:
+        if row.task_id is not None and row.error_stage == "download":
+            self._journal.reopen_for_download(row.key)  # the task ran; only its download failed
+            self._track(row.key, row.task_id, first_check=0.0)
+        else:
+            risk = row.error_stage == "submit" and (row.error or "").startswith(AMBIGUOUS)
+            to_submit.append((row.period, risk))
+
+    async def _init_budget(self) -> None:
+        per_minute = self._limits.requests_per_minute
+        if per_minute is None:
+            try:
+                usage = await self._client.usage.get_current_usage()
+                per_minute = float(usage.requests_per_minute)
+            except TradePoseError as exc:  # usage is advisory: without it, rely on 429 + Retry-After
+                logger.info("plan rate unknown (%s); pacing by the gateway's 429 answers", _describe(exc))
+                return
+        # Leave headroom for the user's other calls and for clock skew between our window and the gateway's.
+        self._budget = RequestBudget(per_minute=max(1.0, per_minute * 0.8), burst=min(20.0, max(1.0, per_minute / 6)))
+
+    async def _pace(self) -> None:
+        if self._budget is not None:
+            wait = self._budget.take(self._clock.monotonic())
+            if wait > 0:
+                await self._clock.asleep(wait)
+
+    def _on_rate_limited(self) -> None:
+        if self._budget is not None:
+            self._budget.slow_down()
+
+    # -- submission --------------------------------------------------------------------------------
+
+    async def _submit(self, period: Period, duplicate_risk: bool, sem: asyncio.Semaphore) -> None:
+        async with sem:
+            try:
+                request = self._kind.build(self._strategies, period, self._options)
+                policy = RetryPolicy(max_retries=self._client.config.max_retries)
+                for attempt in range(policy.max_retries + 1):
+                    await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
+                    try:
+                        await self._pace()
+                        response = await self._client.export.create_export(body=request)
+                    except TradePoseError as exc:
+                        if isinstance(exc, RateLimitError):
+                            self._on_rate_limited()
+                        ambiguous = _may_have_arrived(exc)
+                        logger.warning("submitting %s failed: %s", period.key, _describe(exc))
+                        error = (AMBIGUOUS if ambiguous else "") + _describe(exc)
+                        await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
+                        delay = _resubmit_delay(exc, attempt, policy)
+                        if delay is None:
+                            return
+                        # The transport never repeats a POST that may have arrived; the journal can, flagged.
+                        duplicate_risk = duplicate_risk or ambiguous
+                        await self._clock.asleep(delay)
+                    else:
+                        task_id = str(response.task_id)
+                        await self._commit(partial(self._journal.mark_submitted, period, task_id))
+                        self._track(period.key, task_id)
+                        return
+            finally:
+                self._submitting -= 1
+                self._wake.set()
+
+    def _track(self, key: str, task_id: str, *, first_check: float | None = None) -> None:
+        self._task_ids[key] = task_id
+        self._schedule.add(key, self._clock.monotonic(), first_check=first_check)
+        self._wake.set()
+
+    # -- polling -----------------------------------------------------------------------------------
+
+    async def _poll_until_idle(self) -> None:
+        poll_sem = asyncio.Semaphore(self._limits.polls)
+        checks: set[asyncio.Task[None]] = set()
+        try:
+            while self._submitting > 0 or len(self._schedule) > 0 or checks or self._downloads:
+                now = self._clock.monotonic()
+                for key in self._schedule.due(now):
+                    task = asyncio.create_task(self._check(key, poll_sem))
+                    checks.add(task)
+                    task.add_done_callback(checks.discard)
+                nxt = self._schedule.next_time()
+                timeout = None if nxt is None else max(0.0, nxt - self._clock.monotonic())
+                self._wake.clear()
+                if timeout is None or timeout > 0:
+                    waiter = asyncio.create_task(self._wake.wait())
+                    pending = {waiter, *checks, *self._downloads}
+                    done, _ = await asyncio.wait(pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+                    waiter.cancel()
+                    for finished in done - {waiter}:
+                        error = None if finished.cancelled() else finished.exception()
+                        if error is not None:
+                            raise error
+                else:
+                    await asyncio.sleep(0)
+        finally:
+            for task in (*checks, *self._downloads):
+                task.cancel()
+            await asyncio.gather(*checks, *self._downloads, return_exceptions=True)
+
+    async def _check(self, key: str, sem: asyncio.Semaphore) -> None:
+        task_id = self._task_ids[key]
+        async with sem:
+            await self._pace()
+            try:
+                response = await self._client.get_task_status_response(task_id)
+                metadata, status = decode_status(response)
+            except NotFoundError as exc:
+                self._not_found[key] = self._not_found.get(key, 0) + 1
+                if self._not_found[key] >= _MAX_NOT_FOUND:
+                    await self._give_up(key, f"the gateway no longer knows task {task_id}: {_describe(exc)}", "status")
+                else:
+                    self._schedule.observed(key, None, self._clock.monotonic())
+                return
+            except TradePoseError as exc:
+                if isinstance(exc, RateLimitError):
+                    self._on_rate_limited()
+                self._check_failures[key] = self._check_failures.get(key, 0) + 1
+                logger.warning("checking task %s failed (%s); will check again", task_id, _describe(exc))
+                if self._check_failures[key] >= _MAX_CHECK_FAILURES:
+                    await self._give_up(key, f"status checks keep failing: {_describe(exc)}", "status")
+                else:
+                    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+                    self._schedule.observed(key, None, self._clock.monotonic(), retry_after=retry_after)
+                return
+        self._check_failures.pop(key, None)
+        self._not_found.pop(key, None)
+        now = self._clock.monotonic()
+        if status is not None and self._gateway_status.get(key) != status:
+            await self._commit(partial(self._journal.mark_status, key, status))
+            self._gateway_status[key] = status
+        if status == TaskStatus.COMPLETED:
+            self._schedule.finished(key, now)
+            download = asyncio.create_task(self._download(key, task_id))
+            self._downloads.add(download)
+            download.add_done_callback(self._downloads.discard)
+        elif status == TaskStatus.FAILED:
+            self._schedule.finished(key, now)
+            message = metadata.error_message if isinstance(metadata.error_message, str) else None
+            error = message or "the gateway reported the task as failed"
+            await self._commit(partial(self._journal.mark_failed, key, error, "task"))
+        else:
+            self._schedule.observed(key, status, now)
+        self._wake.set()
+
+    async def _give_up(self, key: str, error: str, stage: Any) -> None:
+        self._schedule.remove(key)
+        await self._commit(partial(self._journal.mark_failed, key, error, stage))
+        self._wake.set()
+
+    # -- downloads ---------------------------------------------------------------------------------
+
+    async def _download(self, key: str, task_id: str) -> None:
+        async with self._download_sem:
+            try:
+                recorded = {r.name for r in self._journal.row(key).results}
+                for name, fetch in self._kind.results.items():
+                    if name not in recorded:
+                        await self._fetch_one(key, task_id, name, fetch)
+                await self._commit(partial(self._journal.mark_done, key))
+            except TradePoseError as exc:
+                logger.warning("downloading %s of task %s failed: %s", key, task_id, _describe(exc))
+                await self._commit(partial(self._journal.mark_failed, key, _describe(exc), "download"))
+            finally:
+                self._wake.set()
+
+    async def _fetch_one(self, key: str, task_id: str, name: str, fetch: Fetch) -> None:
+        final = self._journal.result_path(key, self._kind.filename(name))
+        final.parent.mkdir(parents=True, exist_ok=True)
+        part = final.with_name(final.name + ".part")
+        await self._pace()
+        try:
+            await fetch(self._client, task_id, part)
+            part.replace(final)
+        finally:
+            part.unlink(missing_ok=True)
+        await self._commit(partial(self._journal.record_result, key, name, final))

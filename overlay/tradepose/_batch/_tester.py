@@ -1,0 +1,321 @@
+"""`BatchTester`: many backtests at once, resumable, with progress.
+
+One task per period, each carrying every strategy (what the gateway expects). The tester owns one
+background thread with its own event loop (`_loop.BackgroundLoop`) and one async client on it, so it
+works the same in scripts, in Jupyter and inside a running event loop. `submit()` writes the batch
+journal and returns at once; the run continues in the background and fills in the `BatchResults`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from tradepose_api.models.export_type import ExportType
+from tradepose_api.models.freq import Freq
+from tradepose_api.models.indicator_spec import IndicatorSpec
+from tradepose_api.models.latest_trades_result import LatestTradesResult
+from tradepose_api.models.persist_mode import PersistMode
+from tradepose_api.models.validation_result import ValidationResult
+
+from .._authoring._period import Period, PeriodLike
+from .._authoring._strategies import StrategyInput, coerce_enum, load_strategies
+from .._client._async_client import AsyncTradePoseClient
+from .._client._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
+from .._clock import SYSTEM_CLOCK, Clock
+from .._errors import ConfigError
+from .._http._config import ClientConfig
+from ._engine import BatchRun, RunLimits
+from ._journal import BatchParams, Journal, JournalError, default_workdir
+from ._loop import BackgroundLoop
+from ._results import BatchResults
+
+__all__ = ["BatchTester"]
+
+logger = logging.getLogger("tradepose")
+_CLOSE_TIMEOUT = 10.0
+
+
+def _periods(periods: Iterable[Period | PeriodLike] | Period | str) -> list[Period]:
+    items = [periods] if isinstance(periods, Period | str) else list(periods)
+    if not items:
+        raise ConfigError("no periods given: pass at least one, e.g. Period.Q1(2024) or '2024Q1'")
+    parsed = [p if isinstance(p, Period) else Period.parse(p) for p in items]
+    seen: dict[str, Period] = {}
+    for period in parsed:
+        if period.key in seen:
+            raise ConfigError(f"period {period} is given twice: remove the duplicate (each period is one task)")
+        seen[period.key] = period
+    return parsed
+
+
+class _HybridResume:
+    """`BatchTester.resume(workdir)` on the class (a tester from the environment) or on an instance."""
+
+    def __get__(self, instance: BatchTester | None, owner: type[BatchTester]) -> Callable[..., BatchResults]:
+        def resume(workdir: str | os.PathLike[str], **options: Any) -> BatchResults:
+            if instance is None:
+                tester = owner(**options)
+                return tester._resume(workdir, owns_tester=True)
+            if options:
+                raise TypeError("pass client options to BatchTester(...), not to resume() on an instance")
+            return instance._resume(workdir, owns_tester=False)
+
+        resume.__doc__ = BatchTester._resume.__doc__
+        return resume
+
+
+@dataclass(frozen=True, slots=True)
+class _Runs:
+    """The tester as its results see it (`RunOwner`): start, release, close – nothing else."""
+
+    tester: BatchTester
+
+    def start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
+        return self.tester._start_run(journal, resubmit_failed=resubmit_failed)
+
+    def release(self, journal: Journal) -> None:
+        self.tester._release(journal)
+
+    def close(self) -> None:
+        self.tester.close()
+
+
+class BatchTester:
+    """Submit strategies × periods as gateway tasks and collect the results as Polars frames.
+
+    Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
+    `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`.
+    Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        server_url: str | None = None,
+        *,
+        jwt_token: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        max_concurrent_submissions: int = 8,
+        max_concurrent_polls: int = 16,
+        max_concurrent_downloads: int = 4,
+        requests_per_minute: float | None = None,
+        env_file: str | os.PathLike[str] | None = ".env",
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        for name, value in (("max_concurrent_submissions", max_concurrent_submissions),
+                            ("max_concurrent_polls", max_concurrent_polls),
+                            ("max_concurrent_downloads", max_concurrent_downloads)):  # fmt: skip
+            if value < 1:
+                raise ConfigError(f"{name}={value}: use 1 or more")
+        self.config = ClientConfig.resolve(
+            api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
+            max_retries=max_retries, env_file=env_file,
+        )  # fmt: skip
+        self._limits = RunLimits(
+            submissions=max_concurrent_submissions, polls=max_concurrent_polls,
+            downloads=max_concurrent_downloads, requests_per_minute=requests_per_minute,
+        )  # fmt: skip
+        self._transport = transport
+        self._clock = clock
+        self._loop = BackgroundLoop(name="tradepose-batch")
+        self._client: AsyncTradePoseClient | None = None
+        self._journals: dict[Path, Journal] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"BatchTester(server_url={self.config.server_url!r})"
+
+    def __enter__(self) -> BatchTester:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- batches -----------------------------------------------------------------------------------
+
+    def submit(
+        self,
+        strategies: StrategyInput | Iterable[StrategyInput],
+        periods: Iterable[Period | PeriodLike] | Period | str,
+        *,
+        workdir: str | os.PathLike[str] | None = None,
+        persist_mode: PersistMode | int = PersistMode.REDIS,
+        strategy_ids: Sequence[str] | None = None,
+    ) -> BatchResults:
+        """Backtest every strategy over every period; returns at once with a `BatchResults`.
+
+        Strategies: generated `StrategyConfig` models, wire-format dicts or JSON file paths. Periods:
+        `Period` objects or text such as `"2024Q1"`, `"2024-03"`, `"2024"`, or `(start, end)`. The
+        end date's whole last day is included. `workdir` defaults to a new directory under the user's
+        cache directory (printed); pass it to `BatchTester.resume` after a crash.
+        """
+        options: dict[str, Any] = {"persist_mode": int(persist_mode)}
+        if strategy_ids is not None:
+            options["strategy_ids"] = list(strategy_ids)
+        return self._start(ExportType.BACKTEST_RESULTS, load_strategies(strategies), periods, workdir, options)
+
+    def submit_enhanced_ohlcv(
+        self,
+        strategy: StrategyInput,
+        periods: Iterable[Period | PeriodLike] | Period | str,
+        *,
+        strategy_name: str | None = None,
+        blueprint_name: str | None = None,
+        workdir: str | os.PathLike[str] | None = None,
+        persist_mode: PersistMode | int = PersistMode.REDIS,
+    ) -> BatchResults:
+        """Enhanced OHLCV (bars, signals, positions, indicators) of one strategy per period; see `submit`."""
+        configs = load_strategies(strategy)
+        options = {
+            "persist_mode": int(persist_mode),
+            "strategy_name": strategy_name or configs[0].name,
+            "blueprint_name": blueprint_name,
+        }
+        return self._start(ExportType.ENHANCED_OHLCV, configs, periods, workdir, options)
+
+    def submit_ohlcv(
+        self,
+        base_instrument: str,
+        base_freq: Freq | str,
+        indicator_specs: Iterable[IndicatorSpec | Mapping[str, Any]],
+        periods: Iterable[Period | PeriodLike] | Period | str,
+        *,
+        workdir: str | os.PathLike[str] | None = None,
+        persist_mode: PersistMode | int = PersistMode.REDIS,
+    ) -> BatchResults:
+        """On-demand OHLCV plus indicator columns for an instrument, per period; no strategy needed."""
+        specs = to_indicator_specs(indicator_specs)
+        if not specs:
+            raise ConfigError("no indicator specs given: pass at least one, e.g. {'freq': '1h', 'indicator': ...}")
+        freq = str(coerce_enum(Freq, base_freq, "base_freq"))
+        options = {"persist_mode": int(persist_mode), "base_instrument": base_instrument, "base_freq": freq,
+                   "indicator_specs": [s.to_dict() for s in specs]}  # fmt: skip
+        # The request carries a generated placeholder strategy (the gateway requires one); journal it too.
+        placeholder = OnDemandOhlcvAdapter(base_instrument, freq, "", "", specs)
+        return self._start(ExportType.ON_DEMAND_OHLCV, [placeholder.placeholder_strategy()], periods, workdir, options)
+
+    def validate(
+        self, strategies: StrategyInput | Iterable[StrategyInput], *, timeout: float = 60.0
+    ) -> ValidationResult:
+        """Validate strategies on the gateway (blocking); the result lists each broken field."""
+        configs = load_strategies(strategies)
+        client = self._async_client()
+        return self._loop.run(client.validate_strategies(configs, timeout=timeout))
+
+    def submit_latest_trades(
+        self,
+        strategies: StrategyInput | Iterable[StrategyInput],
+        *,
+        start_date: DateLike | None = None,
+        trade_count: int | None = None,
+        persist_mode: PersistMode | int = PersistMode.PSQL,
+        timeout: float = 120.0,
+    ) -> LatestTradesResult:
+        """The latest trades per (strategy, blueprint) since `start_date` (default today, UTC); blocking."""
+        configs = load_strategies(strategies)
+        client = self._async_client()
+        return self._loop.run(
+            client.export_latest_trades(configs, start_date=start_date, trade_count=trade_count,
+                                        persist_mode=PersistMode(int(persist_mode)), timeout=timeout)
+        )  # fmt: skip
+
+    resume = _HybridResume()
+
+    def _resume(self, workdir: str | os.PathLike[str], *, owns_tester: bool = False) -> BatchResults:
+        """Continue a batch from its work directory after a crash, kill or Ctrl+C; returns at once.
+
+        Periods with a journalled task id are never submitted again: they are polled and their missing
+        results downloaded. Periods whose submission was in flight are re-submitted and flagged in
+        `BatchResults.duplicates`. Recorded results are re-checked against their sha256.
+        """
+        journal = Journal.open(workdir, clock=self._clock)
+        self._register(journal)
+        return BatchResults(journal, _Runs(self), owns_owner=owns_tester, monotonic=self._clock.monotonic)
+
+    def _start(
+        self,
+        export_type: ExportType,
+        strategies: Sequence[Any],
+        periods: Iterable[Period | PeriodLike] | Period | str,
+        workdir: str | os.PathLike[str] | None,
+        options: Mapping[str, Any],
+    ) -> BatchResults:
+        self._check_open()
+        parsed = _periods(periods)
+        chosen = Path(workdir) if workdir is not None else default_workdir(clock=self._clock)
+        journal = Journal.create(chosen, BatchParams(strategies, parsed, int(export_type), options), clock=self._clock)
+        if workdir is None:
+            print(f"tradepose: batch journal and results in {journal.workdir}", file=sys.stderr)
+        self._register(journal)
+        return BatchResults(journal, _Runs(self), monotonic=self._clock.monotonic)
+
+    # -- internals ---------------------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ConfigError("this BatchTester is closed: create a new one")
+
+    def _register(self, journal: Journal) -> None:
+        with self._lock:
+            self._journals[journal.workdir] = journal
+
+    def _release(self, journal: Journal) -> None:
+        with self._lock:
+            self._journals.pop(journal.workdir, None)
+        journal.close()
+
+    def _async_client(self) -> AsyncTradePoseClient:
+        self._check_open()
+        with self._lock:
+            if self._client is None:
+                self._client = AsyncTradePoseClient(config=self.config, transport=self._transport, clock=self._clock)
+            return self._client
+
+    def _start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
+        client = self._async_client()
+        run = BatchRun(client, journal, limits=self._limits, clock=self._clock)
+        return self._loop.submit(run.run(resubmit_failed=resubmit_failed))
+
+    def close(self) -> None:
+        """Stop background work, close connections and journals, join the thread. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        client = self._client
+
+        async def shutdown() -> None:
+            # Stop the runs first (their state is journalled), then close connections they used.
+            runs = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in runs:
+                task.cancel()
+            await asyncio.gather(*runs, return_exceptions=True)
+            if client is not None:
+                await client.aclose()
+
+        if self._loop.running:
+            try:
+                self._loop.run(shutdown(), timeout=_CLOSE_TIMEOUT)
+            except (RuntimeError, concurrent.futures.TimeoutError):
+                logger.warning("stopping the batch thread timed out")
+        self._loop.close()
+        with self._lock:
+            journals = list(self._journals.values())
+            self._journals.clear()
+        for journal in journals:
+            try:
+                journal.close()
+            except JournalError:
+                logger.warning("closing the journal in %s failed", journal.workdir, exc_info=True)

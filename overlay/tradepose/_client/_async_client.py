@@ -1,0 +1,304 @@
+"""The TradePose client: the generated client plus auth, retries and the hand-written workflows.
+
+This file is the hand-written source of both clients: `AsyncTradePoseClient` here, and
+`TradePoseClient` in `_sync_client.py`, generated from it by `make unasync` (the same names, not awaited).
+Every generated operation is reachable as `client.<tag>.<operation>(...)` (see `_operations.py`); the
+methods here are the workflows: health, polling, downloads, one-call exports.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self, TypeVar, overload
+
+import httpx
+import polars as pl
+from tradepose_api.api.health import get_health
+from tradepose_api.api.tasks import (
+    download_backtest_result,
+    download_enhanced_ohlcv,
+    download_on_demand_ohlcv,
+    download_task_result,
+    get_task_status,
+)
+from tradepose_api.models.export_request import ExportRequest
+from tradepose_api.models.freq import Freq
+from tradepose_api.models.indicator_spec import IndicatorSpec
+from tradepose_api.models.latest_trades_result import LatestTradesResult
+from tradepose_api.models.persist_mode import PersistMode
+from tradepose_api.models.result_type import ResultType
+from tradepose_api.models.task_metadata_response import TaskMetadataResponse
+from tradepose_api.models.validation_result import ValidationResult
+
+from .. import _constants as C
+from .._clock import SYSTEM_CLOCK, Clock
+from .._http._config import ClientConfig
+from .._http._transport import RetryTransport
+from ._base import ClientBase, task_uuid
+from ._downloads import FileKind, download_file_async, read_backtest_zip, read_parquet
+from ._operations import (
+    AsyncOperationGroup,
+    build_request,
+    connection_error,
+    raise_for_status,
+)
+from ._polling import ProgressCallback, poll_until_complete_async
+from ._runner import (
+    BacktestResult,
+    DateLike,
+    ExportAdapter,
+    StrategyLike,
+    ValidationAdapter,
+    run_export_async,
+    to_strategy_configs,
+)
+from ._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
+
+__all__ = ["AsyncTradePoseClient"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("tradepose")
+
+
+class AsyncTradePoseClient(ClientBase):
+    """TradePose client; the async one awaits every call. Use it as a context manager, or close it.
+
+    Settings come from the arguments, else `TRADEPOSE_*` environment variables, else `.env`, else
+    defaults (see `ClientConfig.resolve`). Every API operation is `client.<tag>.<operation>(...)`, e.g.
+    `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
+    `TradePoseError` subclass.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        jwt_token: str | None = None,
+        server_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        poll_interval: float | None = None,
+        poll_timeout: float | None = None,
+        config: ClientConfig | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        env_file: str | os.PathLike[str] | None = ".env",
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> None:
+        super().__init__(
+            api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout, max_retries=max_retries,
+            poll_interval=poll_interval, poll_timeout=poll_timeout, config=config, env_file=env_file, clock=clock,
+            transport=RetryTransport(async_transport=transport, clock=clock),
+        )  # fmt: skip
+        self._http = self._api.get_async_httpx_client()
+
+    def __getattr__(self, name: str) -> AsyncOperationGroup:
+        operations = self.__dict__.get("_operations", {})
+        if name in operations:
+            return AsyncOperationGroup(name, operations[name], self._api, self._clock)
+        raise AttributeError(f"{type(self).__name__!r} has no attribute or API tag {name!r}")
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:  # fmt: skip
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close connections and delete temporary files (including those behind lazy frames)."""
+        await self._http.aclose()
+        self._cleanup_tmp()
+
+    async def health_check(self) -> bool:
+        """True if `GET /health` answers 2xx within a few seconds. Never raises; never retries."""
+        try:
+            request = build_request(self._http, get_health._get_kwargs(), timeout=C.HEALTH_CHECK_TIMEOUT,
+                                    max_retries=0)  # fmt: skip
+            return (await self._http.send(request)).is_success
+        except Exception:  # by contract: any failure is simply "not healthy"
+            logger.debug("health check failed", exc_info=True)
+            return False
+
+    # Polling.
+    async def get_task_status_response(self, task_id: str | uuid.UUID) -> httpx.Response:
+        """The raw task-status answer, auth, retries and typed errors applied, body left undecoded.
+
+        For callers that must tolerate status values the spec does not know yet (see `decode_status`).
+        """
+        request = build_request(self._http, self._result_kwargs(get_task_status, task_id))
+        try:
+            response = await self._http.send(request)
+        except httpx.RequestError as exc:
+            raise connection_error(exc, request) from exc
+        raise_for_status(response, self._clock)
+        return response
+
+    async def poll_until_complete(
+        self,
+        task_id: str | uuid.UUID,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> TaskMetadataResponse:
+        """Wait for a task to complete and return its final metadata (see `_polling.poll_until_complete`).
+
+        `timeout` defaults to the configured poll timeout. Raises TaskFailedError, TaskTimeoutError,
+        TaskCancelledError (when `cancel` is set, or the awaiting task is cancelled); transient errors
+        are logged and polling goes on.
+        """
+        return await poll_until_complete_async(
+            lambda: self.get_task_status_response(task_id), str(task_id), timeout=self._resolve_timeout(timeout),
+            interval=self.config.poll_interval, on_progress=on_progress, cancel=cancel, clock=self._clock,
+        )  # fmt: skip
+
+    # Downloads.
+    async def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
+        factory = self._request_factory(self._http, kwargs, kind)
+        return await download_file_async(
+            self._http, factory, dest, kind, self._clock, attempts=self.config.max_retries + 1
+        )
+
+    async def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,
+                     path: str | os.PathLike[str] | None, lazy: bool) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip
+        dest = Path(path) if path is not None else self._tmp_file(".parquet")
+        # A kept file is written beside its target and renamed once verified: never a half file at `path`.
+        part = dest.with_name(dest.name + ".part") if path is not None else dest
+        try:
+            response = await self._fetch_file(kwargs, "parquet", part)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        part.replace(dest)
+        try:
+            return read_parquet(dest, lazy=lazy, schema=schema, what=what, response=response)
+        finally:
+            if path is None and not lazy:
+                dest.unlink(missing_ok=True)
+
+    @overload
+    async def download_trades(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = ...,
+                              lazy: Literal[False] = ...) -> pl.DataFrame: ...  # fmt: skip
+    @overload
+    async def download_trades(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = ...,
+                              lazy: Literal[True]) -> pl.LazyFrame: ...  # fmt: skip
+    async def download_trades(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = None,
+                              lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip
+        """A backtest's trades (§5.1 schema checked). `path=` keeps the Parquet file there; `lazy=True`
+        returns a LazyFrame over the file (a temporary one lives until the client is closed)."""
+        kwargs = self._result_kwargs(download_task_result, task_id, result_type=ResultType.TRADES)
+        return await self._frame(kwargs, TRADES_SCHEMA, "trades", path, lazy)
+
+    @overload
+    async def download_performance(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = ...,
+                                   lazy: Literal[False] = ...) -> pl.DataFrame: ...  # fmt: skip
+    @overload
+    async def download_performance(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = ...,
+                                   lazy: Literal[True]) -> pl.LazyFrame: ...  # fmt: skip
+    async def download_performance(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = None,
+                                   lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip
+        """A backtest's performance metrics (§5.2 schema checked); options as for `download_trades`."""
+        kwargs = self._result_kwargs(download_task_result, task_id, result_type=ResultType.PERFORMANCE)
+        return await self._frame(kwargs, PERFORMANCE_SCHEMA, "performance", path, lazy)
+
+    async def download_backtest_zip(self, task_id: str | uuid.UUID) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """(trades, performance) from the single-ZIP route, both schema checked."""
+        dest = self._tmp_file(".zip")
+        try:
+            await self._fetch_file(self._result_kwargs(download_backtest_result, task_id), "zip", dest)
+            return read_backtest_zip(dest, trades_schema=TRADES_SCHEMA, performance_schema=PERFORMANCE_SCHEMA)
+        finally:
+            dest.unlink(missing_ok=True)
+
+    async def download_enhanced_ohlcv(self, task_id: str | uuid.UUID, *,
+                                      path: str | os.PathLike[str] | None = None) -> pl.DataFrame:  # fmt: skip
+        """Enhanced OHLCV (§5.3 columns checked; indicator columns extra)."""
+        frame = await self._frame(self._result_kwargs(download_enhanced_ohlcv, task_id), ENHANCED_OHLCV_SCHEMA,
+                                  "enhanced_ohlcv", path, False)  # fmt: skip
+        assert isinstance(frame, pl.DataFrame)
+        return frame
+
+    async def download_on_demand_ohlcv(self, task_id: str | uuid.UUID, *,
+                                       path: str | os.PathLike[str] | None = None) -> pl.DataFrame:  # fmt: skip
+        """On-demand OHLCV with the requested indicator columns (no fixed schema)."""
+        frame = await self._frame(self._result_kwargs(download_on_demand_ohlcv, task_id), None,
+                                  "on_demand_ohlcv", path, False)  # fmt: skip
+        assert isinstance(frame, pl.DataFrame)
+        return frame
+
+    async def download_latest_trades(self, task_id: str | uuid.UUID) -> LatestTradesResult:
+        """The latest-trades result as the generated model."""
+        result: LatestTradesResult = await self.tasks.get_latest_trades(task_id=task_uuid(task_id))
+        return result
+
+    async def download_validation_result(self, task_id: str | uuid.UUID) -> ValidationResult:
+        """The validation result as the generated model."""
+        result: ValidationResult = await self.tasks.get_validation_result(task_id=task_uuid(task_id))
+        return result
+
+    # One-call workflows: submit once, poll, download.
+    async def _run(self, adapter: ExportAdapter[T], timeout: float | None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+                   on_progress: ProgressCallback | None,
+                   cancel: threading.Event | None) -> T:  # fmt: skip
+        async def submit(request: ExportRequest) -> str:
+            return str((await self.export.create_export(body=request)).task_id)
+
+        async def poll(task_id: str) -> TaskMetadataResponse:
+            return await self.poll_until_complete(task_id, timeout=timeout, on_progress=on_progress, cancel=cancel)
+
+        return await run_export_async(adapter, self, submit=submit, poll=poll)
+
+    async def export_backtest_results(
+        self, strategies: StrategyLike | Iterable[StrategyLike], start_date: DateLike, end_date: DateLike, *,
+        strategy_ids: Iterable[str] | None = None, persist_mode: PersistMode = PersistMode.REDIS,
+        timeout: float | None = None, on_progress: ProgressCallback | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        cancel: threading.Event | None = None,
+    ) -> BacktestResult:  # fmt: skip
+        """Run a backtest and return its trades and performance frames."""
+        adapter = self._backtest(strategies, start_date, end_date, strategy_ids, persist_mode)
+        return await self._run(adapter, timeout, on_progress, cancel)
+
+    async def export_enhanced_ohlcv(
+        self, strategies: StrategyLike | Iterable[StrategyLike], start_date: DateLike, end_date: DateLike, *,
+        strategy_name: str | None = None, blueprint_name: str | None = None,
+        persist_mode: PersistMode = PersistMode.REDIS, timeout: float | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        on_progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
+    ) -> pl.DataFrame:  # fmt: skip
+        """Run an enhanced-OHLCV export and return the frame."""
+        adapter = self._enhanced(strategies, start_date, end_date, strategy_name, blueprint_name, persist_mode)
+        return await self._run(adapter, timeout, on_progress, cancel)
+
+    async def export_on_demand_ohlcv(
+        self, base_instrument: str, base_freq: Freq | str, start_date: DateLike, end_date: DateLike,
+        indicator_specs: Iterable[IndicatorSpec | Mapping[str, Any]], *,
+        persist_mode: PersistMode = PersistMode.REDIS, timeout: float | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        on_progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
+    ) -> pl.DataFrame:  # fmt: skip
+        """Compute indicators on an instrument's OHLCV and return the frame."""
+        adapter = self._on_demand(base_instrument, base_freq, start_date, end_date, indicator_specs, persist_mode)
+        return await self._run(adapter, timeout, on_progress, cancel)
+
+    async def export_latest_trades(
+        self, strategies: StrategyLike | Iterable[StrategyLike], *, start_date: DateLike | None = None,
+        strategy_ids: Iterable[str] | None = None, trade_count: int | None = None,
+        persist_mode: PersistMode = PersistMode.REDIS, timeout: float | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        on_progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
+    ) -> LatestTradesResult:  # fmt: skip
+        """The latest trades per (strategy, blueprint); `start_date` defaults to today (UTC)."""
+        adapter = self._latest(strategies, start_date, strategy_ids, trade_count, persist_mode)
+        return await self._run(adapter, timeout, on_progress, cancel)
+
+    async def validate_strategies(
+        self, strategies: StrategyLike | Iterable[StrategyLike], *, timeout: float | None = None,  # noqa: ASYNC109 - poll deadline, not a cancel scope
+        on_progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
+    ) -> ValidationResult:  # fmt: skip
+        """Validate strategies on the gateway without running them."""
+        adapter = ValidationAdapter(to_strategy_configs(strategies))
+        return await self._run(adapter, timeout, on_progress, cancel)

@@ -1,0 +1,1 @@
+"""HTTP: settings, authentication, pure retry decisions and the retrying transport (lowest layer)."""

@@ -1,0 +1,160 @@
+"""Configuration, resolved in one place: arguments, else the environment, else `.env`, else defaults.
+
+`ClientConfig.resolve(...)` is what both clients (and a later BatchTester) call. Every `TRADEPOSE_*`
+variable it reads is used. Credentials never appear in `repr()` or in error messages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .. import _constants as C
+from .._errors import ConfigError
+
+__all__ = ["ClientConfig", "read_env_file"]
+
+_N = TypeVar("_N", int, float)
+
+
+def read_env_file(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Parse a `.env` file (`KEY=VALUE`, optional `export `, `#` comments, optional quotes)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read env file {os.fspath(path)!r}: {exc.strerror}") from None
+    out: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        out[key.strip()] = value
+    return out
+
+
+def _number(name: str, raw: str | int | float, kind: type[_N], bounds: tuple[_N, _N]) -> _N:
+    try:
+        value = kind(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}={raw!r} is not a valid {kind.__name__}") from None
+    lo, hi = bounds
+    if not lo <= value <= hi:
+        raise ConfigError(f"{name}={value} is out of range: use a value between {lo} and {hi}")
+    return value
+
+
+def _server_url(raw: str) -> str:
+    url = raw.strip()
+    if not url.startswith(("http://", "https://")):
+        hint = f"https://{url}" if url else C.DEFAULT_SERVER_URL
+        raise ConfigError(f"server URL {raw!r} has no http:// or https:// scheme: use e.g. {hint!r}")
+    if not url.split("://", 1)[1].split("/", 1)[0]:
+        raise ConfigError(f"server URL {raw!r} has no host: use e.g. {C.DEFAULT_SERVER_URL!r}")
+    return url.rstrip("/")
+
+
+def _api_key(raw: str) -> str:
+    if not raw:
+        raise ConfigError("the API key is empty: pass api_key= or set TRADEPOSE_API_KEY")
+    if any(ch.isspace() for ch in raw):
+        # Usually a newline pasted along with the key; say where, never echo the key.
+        raise ConfigError("the API key contains whitespace (a stray space or newline?): remove it")
+    return raw
+
+
+def _jwt(raw: str) -> str:
+    token = raw.strip()
+    if token.lower().startswith("bearer "):
+        raise ConfigError("the JWT starts with 'Bearer ': pass the token alone, the SDK adds the scheme")
+    if not token or any(ch.isspace() for ch in token):
+        raise ConfigError("the JWT is empty or contains whitespace: pass the bare token")
+    return token
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConfig:
+    """Resolved, validated settings. Build it with `ClientConfig.resolve(...)`."""
+
+    server_url: str = C.DEFAULT_SERVER_URL
+    api_key: str | None = field(default=None, repr=False)
+    jwt_token: str | None = field(default=None, repr=False)
+    timeout: float = C.DEFAULT_TIMEOUT
+    max_retries: int = C.DEFAULT_MAX_RETRIES
+    poll_interval: float = C.DEFAULT_POLL_INTERVAL
+    poll_timeout: float = C.DEFAULT_POLL_TIMEOUT
+    log: str | None = None
+
+    def __repr__(self) -> str:
+        creds = [n for n, v in (("api_key", self.api_key), ("jwt_token", self.jwt_token)) if v]
+        return (
+            f"ClientConfig(server_url={self.server_url!r}, credentials={'+'.join(creds) or 'none'}, "
+            f"timeout={self.timeout}, max_retries={self.max_retries}, poll_interval={self.poll_interval}, "
+            f"poll_timeout={self.poll_timeout})"
+        )
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None = None,
+        jwt_token: str | None = None,
+        server_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        poll_interval: float | None = None,
+        poll_timeout: float | None = None,
+        env: Mapping[str, str] | None = None,
+        env_file: str | os.PathLike[str] | None = ".env",
+        require_credential: bool = True,
+    ) -> ClientConfig:
+        """Resolve each setting from its argument, else `env` (default `os.environ`), else `env_file`.
+
+        Variables: TRADEPOSE_API_KEY, TRADEPOSE_JWT_TOKEN, TRADEPOSE_SERVER_URL, TRADEPOSE_TIMEOUT,
+        TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT and TRADEPOSE_LOG
+        (`debug` logs every request). Raises ConfigError naming the setting and how to fix it.
+        """
+        environ = os.environ if env is None else env
+        file_values = read_env_file(env_file) if env_file is not None else {}
+
+        def pick(arg: object, name: str) -> str | None:
+            if arg is not None:
+                return str(arg)
+            key = C.ENV_PREFIX + name
+            return environ.get(key, file_values.get(key))
+
+        key_raw = api_key if api_key is not None else pick(None, "API_KEY")
+        jwt_raw = jwt_token if jwt_token is not None else pick(None, "JWT_TOKEN")
+        resolved_key = _api_key(key_raw) if key_raw is not None else None
+        resolved_jwt = _jwt(jwt_raw) if jwt_raw is not None else None
+        if require_credential and resolved_key is None and resolved_jwt is None:
+            raise ConfigError(
+                "no credential: pass api_key= or jwt_token=, or set TRADEPOSE_API_KEY or TRADEPOSE_JWT_TOKEN "
+                "(in the environment or a .env file)"
+            )
+
+        def num(arg: _N | None, name: str, kind: type[_N], default: _N, bounds: tuple[_N, _N]) -> _N:
+            raw = pick(arg, name)
+            return default if raw is None or raw == "" else _number(C.ENV_PREFIX + name, raw, kind, bounds)
+
+        log = pick(None, "LOG")
+        return cls(
+            server_url=_server_url(pick(server_url, "SERVER_URL") or C.DEFAULT_SERVER_URL),
+            api_key=resolved_key,
+            jwt_token=resolved_jwt,
+            timeout=num(timeout, "TIMEOUT", float, C.DEFAULT_TIMEOUT, C.TIMEOUT_RANGE),
+            max_retries=num(max_retries, "MAX_RETRIES", int, C.DEFAULT_MAX_RETRIES, C.MAX_RETRIES_RANGE),
+            poll_interval=num(poll_interval, "POLL_INTERVAL", float, C.DEFAULT_POLL_INTERVAL, C.POLL_INTERVAL_RANGE),
+            poll_timeout=num(poll_timeout, "POLL_TIMEOUT", float, C.DEFAULT_POLL_TIMEOUT, C.POLL_TIMEOUT_RANGE),
+            log=log.strip().lower() if log else None,
+        )

@@ -1,0 +1,226 @@
+"""Retries live in one transport that serves both `httpx.Client` and `httpx.AsyncClient`.
+
+The generated client passes the same `httpx_args` to both of its httpx clients, so this one object is
+mounted in each; it wraps a sync and an async inner transport and asks `_retry` what to do. Bodies of
+ordinary (non-download) responses are read here, so a connection dropped mid-body is retried like any
+other failure (for a POST it counts as "maybe sent" and is not). Responses it
+retries are closed before the next attempt, so no connection leaks. `retries_taken` is stored in the
+response's and the request's `extensions` so results and errors can report it.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import replace
+
+import httpx
+
+from .._clock import SYSTEM_CLOCK, Clock
+from ._retry import Failure, RetryPolicy, parse_retry_after, retry_delay, should_retry
+
+__all__ = [
+    "CREDENTIAL_HEADERS",
+    "MAX_RETRIES_EXTENSION",
+    "RETRIES_TAKEN_EXTENSION",
+    "STREAM_EXTENSION",
+    "RetryTransport",
+    "classify_failure",
+    "same_origin",
+]
+
+logger = logging.getLogger("tradepose")
+
+RETRIES_TAKEN_EXTENSION = "tradepose.retries_taken"
+# Set on downloads, whose bodies are streamed to disk by the caller (and re-fetched there if cut short).
+STREAM_EXTENSION = "tradepose.stream"
+# Per-request override of `RetryPolicy.max_retries` (health checks send 0).
+MAX_RETRIES_EXTENSION = "tradepose.max_retries"
+
+# Credential headers `TradePoseAuth` sets. httpx re-sends custom headers such as X-API-Key on a redirect to
+# another host (it only drops Authorization), so the transport removes both from any request leaving for a
+# different origin than the configured server.
+CREDENTIAL_HEADERS = ("x-api-key", "authorization")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, port
+
+
+def same_origin(url: httpx.URL, server: httpx.URL) -> bool:
+    """Whether a request to `url` may carry credentials meant for `server` (an http→https upgrade may)."""
+    if _origin(url) == _origin(server):
+        return True
+    return server.scheme == "http" and url.scheme == "https" and url.host == server.host and url.port in (None, 443)
+
+
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_MAYBE_SENT = (httpx.ReadError, httpx.ReadTimeout, httpx.WriteError, httpx.WriteTimeout, httpx.RemoteProtocolError)
+
+
+def classify_failure(exc: httpx.TransportError) -> Failure | None:
+    """Whether the server may have seen the request; None for errors no retry can fix."""
+    if isinstance(exc, _NOT_SENT):
+        return Failure.NOT_SENT
+    if isinstance(exc, _MAYBE_SENT):
+        return Failure.MAYBE_SENT
+    return None
+
+
+def _buffer_body(request: httpx.Request, response: httpx.Response) -> bool:
+    """Whether to read the body here: not for downloads, nor for bodies already in memory."""
+    return not request.extensions.get(STREAM_EXTENSION) and not response.is_stream_consumed
+
+
+def _replay(request: httpx.Request, response: httpx.Response, raw: bytes) -> httpx.Response:
+    """A response serving the (still encoded) bytes read here, for httpx to decode as usual."""
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers,
+        stream=httpx.ByteStream(raw),
+        extensions=response.extensions,
+        request=request,
+    )
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Retries connection failures and 408/429/5xx with backoff, within `RetryPolicy` limits."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport | None = None,
+        *,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+        policy: RetryPolicy | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        if async_transport is None and isinstance(transport, httpx.AsyncBaseTransport):
+            async_transport = transport  # e.g. httpx.MockTransport serves both
+        self._sync = transport
+        self._async = async_transport
+        self.policy = policy or RetryPolicy()
+        self._clock = clock
+        self._rand = rand
+        self.credential_origin: httpx.URL | None = None  # set by the client: the configured server URL
+
+    def _drop_foreign_credentials(self, request: httpx.Request) -> None:
+        server = self.credential_origin
+        if server is not None and not same_origin(request.url, server):
+            for name in CREDENTIAL_HEADERS:
+                if name in request.headers:
+                    del request.headers[name]
+                    logger.warning("not sending %s to %s: it is not the configured server", name, request.url.host)
+
+    def _policy(self, request: httpx.Request) -> RetryPolicy:
+        override = request.extensions.get(MAX_RETRIES_EXTENSION)
+        return replace(self.policy, max_retries=int(override)) if override is not None else self.policy
+
+    def _next_delay(self, request: httpx.Request, policy: RetryPolicy, attempt: int, started: float,
+                    *, response: httpx.Response | None = None,
+                    failure: Failure | None = None) -> float | None:  # fmt: skip
+        """Seconds to wait before the next attempt, or None to stop here."""
+        headers = response.headers if response is not None else None
+        status = response.status_code if response is not None else None
+        if not should_retry(method=request.method, attempt=attempt, max_retries=policy.max_retries,
+                            status_code=status, failure=failure, headers=headers):  # fmt: skip
+            return None
+        retry_after = parse_retry_after(headers, now=self._clock.time()) if headers is not None else None
+        if retry_after is not None and retry_after > policy.max_retry_after:
+            return None  # the caller gets RateLimitError(retry_after=...) instead of a long block
+        delay = retry_delay(attempt, retry_after=retry_after, policy=policy, rand=self._rand)
+        if self._clock.monotonic() - started + delay > policy.budget:
+            return None
+        logger.info(
+            "retrying %s %s in %.2fs (attempt %d of %d): %s",
+            request.method, request.url.path, delay, attempt + 1, policy.max_retries,
+            status if status is not None else failure.value if failure else "?",
+        )  # fmt: skip
+        return delay
+
+    @staticmethod
+    def _done(request: httpx.Request, attempt: int, response: httpx.Response | None = None) -> None:
+        request.extensions[RETRIES_TAKEN_EXTENSION] = attempt
+        if response is not None:
+            response.extensions[RETRIES_TAKEN_EXTENSION] = attempt
+            logger.debug("%s %s -> %d (%d retries)", request.method, request.url, response.status_code, attempt)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._sync is None:
+            self._sync = httpx.HTTPTransport()
+        self._drop_foreign_credentials(request)
+        policy = self._policy(request)
+        started = self._clock.monotonic()
+        attempt = 0
+        while True:
+            try:
+                response = self._sync.handle_request(request)
+                if _buffer_body(request, response):
+                    try:
+                        raw = b"".join(response.iter_raw())
+                    finally:
+                        response.close()
+                    response = _replay(request, response, raw)
+            except httpx.TransportError as exc:
+                failure = classify_failure(exc)
+                delay = (
+                    None if failure is None else self._next_delay(request, policy, attempt, started, failure=failure)
+                )
+                if delay is None:
+                    self._done(request, attempt)
+                    raise
+                self._clock.sleep(delay)
+                attempt += 1
+                continue
+            delay = self._next_delay(request, policy, attempt, started, response=response)
+            if delay is None:
+                self._done(request, attempt, response)
+                return response
+            response.close()
+            self._clock.sleep(delay)
+            attempt += 1
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._async is None:
+            self._async = httpx.AsyncHTTPTransport()
+        self._drop_foreign_credentials(request)
+        policy = self._policy(request)
+        started = self._clock.monotonic()
+        attempt = 0
+        while True:
+            try:
+                response = await self._async.handle_async_request(request)
+                if _buffer_body(request, response):
+                    try:
+                        raw = b"".join([chunk async for chunk in response.aiter_raw()])
+                    finally:
+                        await response.aclose()
+                    response = _replay(request, response, raw)
+            except httpx.TransportError as exc:
+                failure = classify_failure(exc)
+                delay = (
+                    None if failure is None else self._next_delay(request, policy, attempt, started, failure=failure)
+                )
+                if delay is None:
+                    self._done(request, attempt)
+                    raise
+                await self._clock.asleep(delay)
+                attempt += 1
+                continue
+            delay = self._next_delay(request, policy, attempt, started, response=response)
+            if delay is None:
+                self._done(request, attempt, response)
+                return response
+            await response.aclose()
+            await self._clock.asleep(delay)
+            attempt += 1
+
+    def close(self) -> None:
+        if self._sync is not None:
+            self._sync.close()
+
+    async def aclose(self) -> None:
+        if self._async is not None:
+            await self._async.aclose()
