@@ -105,3 +105,13 @@ def test_changed_spec_regenerates_with_the_new_operation_and_field(tmp_path: Pat
     env = dict(os.environ, PYTHONPATH=str(out))
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_new_operation_type_checks_through_the_client_only_after_regeneration(tmp_path: Path) -> None:
+    """check-regeneration's usage file passes mypy against the regenerated client and fails against today's."""
+    out = check_regeneration.regenerate_changed(tmp_path)
+    regenerated = check_regeneration.typecheck_usage(out, tmp_path)
+    assert regenerated.returncode == 0, regenerated.stdout
+    current = check_regeneration.typecheck_usage(ROOT / "generated", tmp_path)
+    assert current.returncode == 1
+    assert '"TasksResource" has no attribute "list_task_events"' in current.stdout

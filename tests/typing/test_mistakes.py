@@ -27,7 +27,15 @@ def test_each_deliberate_mistake_is_reported(tmp_path: Path) -> None:
     expected = _expected(target.read_text())
     assert len(expected) >= 10
     proc = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "--no-error-summary", str(target)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--no-error-summary",
+            str(target),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -102,9 +102,7 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
         self._http = self._api.get_async_httpx_client()
         AsyncResources.__init__(self, self._send_operation)
 
-    async def _send_operation(
-        self, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T], /
-    ) -> APIResponse[T]:
+    async def _send_operation(self, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T], /) -> APIResponse[T]:
         """The sender behind every `client.<tag>.<operation>(...)`: auth, retries, typed errors, decoding."""
         return await send_async(self._http, self._clock, kwargs, parse)
 
