@@ -1,7 +1,7 @@
 """Regenerate `generated/tradepose_api` from `openapi.json`, check it, or pull a new spec.
 
     python tools/generate.py generate [--spec openapi.json] [--out generated]
-    python tools/generate.py check                    # regenerate to a temp dir, fail on any difference
+    python tools/generate.py check [--templates DIR]  # regenerate to a temp dir, fail on any difference
     python tools/generate.py update-spec URL          # fetch URL, validate, regenerate, print the changes
 
 Any warning from the generator fails the run: a warning means part of the API was silently dropped.
@@ -34,7 +34,10 @@ def _generator_env() -> dict[str, str]:
     return env
 
 
-def generate(spec: Path, out_dir: Path) -> Path:
+TEMPLATES = ROOT / "generator-templates"
+
+
+def generate(spec: Path, out_dir: Path, templates: Path = TEMPLATES) -> Path:
     """Generate the package into `out_dir/tradepose_api` (replacing it); return the package path."""
     with tempfile.TemporaryDirectory(prefix="tradepose-gen-") as tmp:
         target = Path(tmp) / PACKAGE
@@ -42,7 +45,7 @@ def generate(spec: Path, out_dir: Path) -> Path:
             sys.executable, "-m", "openapi_python_client", "generate",
             "--path", str(spec),
             "--config", str(ROOT / "generator-config.yaml"),
-            "--custom-template-path", str(ROOT / "generator-templates"),
+            "--custom-template-path", str(templates),
             "--meta", "none",
             "--output-path", str(target),
         ]  # fmt: skip
@@ -57,10 +60,16 @@ def generate(spec: Path, out_dir: Path) -> Path:
         if final.exists():
             shutil.rmtree(final)
         shutil.copytree(target, final, ignore=shutil.ignore_patterns("__pycache__", ".ruff_cache"))
-    # Provenance: ties the package to the exact spec bytes, so `check` catches any spec edit,
-    # even one (a response description, say) that changes no generated line.
-    (final / SPEC_HASH_FILE).write_text(hashlib.sha256(spec.read_bytes()).hexdigest() + "  openapi.json\n")
+    # Provenance: ties the package to the exact spec, config and template bytes, so `check` catches any
+    # edit of them, even one (a response description, a template comment) that changes no generated line.
+    inputs = [(spec, "openapi.json"), (ROOT / "generator-config.yaml", "generator-config.yaml")]
+    inputs += [(p, f"generator-templates/{p.relative_to(templates)}") for p in sorted(templates.rglob("*.jinja"))]
+    (final / SPEC_HASH_FILE).write_text("".join(f"{_sha256(path)}  {name}\n" for path, name in inputs))
     return final
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _differences(a: Path, b: Path) -> list[str]:
@@ -73,14 +82,16 @@ def _differences(a: Path, b: Path) -> list[str]:
     return out
 
 
-def check(spec: Path) -> None:
+def check(spec: Path, templates: Path = TEMPLATES) -> None:
     with tempfile.TemporaryDirectory(prefix="tradepose-check-") as tmp:
-        fresh = generate(spec, Path(tmp))
+        fresh = generate(spec, Path(tmp), templates)
         diffs = _differences(ROOT / "generated" / PACKAGE, fresh)
     if diffs:
         print("\n".join(diffs), file=sys.stderr)
-        raise SystemExit("generated/ is out of step with openapi.json: run `make generate` and commit the result")
-    print("generated/tradepose_api matches openapi.json")
+        raise SystemExit(
+            "generated/ is out of step with openapi.json or generator-templates/: run `make generate` and commit"
+        )
+    print("generated/tradepose_api matches openapi.json, generator-config.yaml and generator-templates/")
 
 
 def operations(spec: dict[str, Any]) -> dict[str, Any]:
@@ -133,13 +144,14 @@ def main(argv: list[str] | None = None) -> None:
     gen.add_argument("--out", type=Path, default=ROOT / "generated")
     chk = sub.add_parser("check")
     chk.add_argument("--spec", type=Path, default=ROOT / "openapi.json")
+    chk.add_argument("--templates", type=Path, default=TEMPLATES)
     upd = sub.add_parser("update-spec")
     upd.add_argument("url")
     args = parser.parse_args(argv)
     if args.command == "generate":
         print(f"generated {generate(args.spec, args.out)}")
     elif args.command == "check":
-        check(args.spec)
+        check(args.spec, args.templates)
     else:
         update_spec(args.url)
 

@@ -30,7 +30,7 @@ REPLACEMENTS = {
     "AsyncBaseTransport": "BaseTransport",
     "AsyncClient": "Client",
     "AsyncResources": "Resources",
-    "AsyncOperationGroup": "OperationGroup",
+    "send_async": "send",
     "AsyncExportClient": "ExportClient",
     "async_transport": "transport",
     "get_async_httpx_client": "get_httpx_client",

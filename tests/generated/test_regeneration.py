@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
@@ -47,6 +50,31 @@ def test_check_fails_after_a_one_character_spec_edit(tmp_path: Path) -> None:
     assert "out of step" in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("template", "before", "after"),
+    [
+        ("endpoint_init.py.jinja", "The operation modules are imported", "The operation modules are Imported"),
+        ("resource_macros.py.jinja", "{# The documented 2xx", "{# the documented 2xx"),  # output unchanged
+        ("models_init.py.jinja", "Imported lazily", "imported lazily"),
+    ],
+)
+def test_check_fails_after_a_one_character_template_edit(tmp_path: Path, template: str, before: str, after: str) -> None:
+    """`check` fails when a template changes by one character, even one that changes no generated line."""
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "generator-templates", templates)
+    text = (templates / template).read_text()
+    assert text.count(before) == 1
+    (templates / template).write_text(text.replace(before, after))
+    proc = subprocess.run(
+        [sys.executable, str(TOOLS / "generate.py"), "check", "--templates", str(templates)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "out of step" in proc.stderr
+
+
 def test_spec_changes_lists_added_removed_and_changed() -> None:
     """update-spec's report names the operations and models added, removed and changed."""
     old = json.loads((ROOT / "openapi.json").read_text())
@@ -77,3 +105,13 @@ def test_changed_spec_regenerates_with_the_new_operation_and_field(tmp_path: Pat
     env = dict(os.environ, PYTHONPATH=str(out))
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_new_operation_type_checks_through_the_client_only_after_regeneration(tmp_path: Path) -> None:
+    """check-regeneration's usage file passes mypy against the regenerated client and fails against today's."""
+    out = check_regeneration.regenerate_changed(tmp_path)
+    regenerated = check_regeneration.typecheck_usage(out, tmp_path)
+    assert regenerated.returncode == 0, regenerated.stdout
+    current = check_regeneration.typecheck_usage(ROOT / "generated", tmp_path)
+    assert current.returncode == 1
+    assert '"TasksResource" has no attribute "list_task_events"' in current.stdout

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import io
+import pkgutil
 import threading
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -138,3 +141,16 @@ class Both:
 
 def new_task_id() -> str:
     return str(uuid.uuid4())
+
+
+def generated_operations(package: str = "tradepose_api.api") -> dict[str, dict[str, ModuleType]]:
+    """Tag -> operation name -> generated module, for every module of the generated client with `_get_kwargs`."""
+    root = importlib.import_module(package)
+    found: dict[str, dict[str, ModuleType]] = {}
+    for tag in pkgutil.iter_modules(root.__path__):
+        if tag.ispkg:
+            for op in pkgutil.iter_modules(importlib.import_module(f"{package}.{tag.name}").__path__):
+                module = importlib.import_module(f"{package}.{tag.name}.{op.name}")
+                if hasattr(module, "_get_kwargs"):
+                    found.setdefault(tag.name, {})[op.name] = module
+    return found

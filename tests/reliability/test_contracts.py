@@ -34,10 +34,9 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from tradepose_api.models.result_type import ResultType
 
-from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, FakeClock, task_json
+from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, FakeClock, generated_operations, task_json
 from tests.reliability._support import STRATEGIES
 from tradepose import AsyncTradePoseClient, BatchTester, ResponseDecodeError, TradePoseClient
-from tradepose._client._operations import discover_operations
 from tradepose.testing import FaultConfig, LocalGateway
 
 SPEC = json.loads((Path(__file__).resolve().parents[2] / "openapi.json").read_text())
@@ -199,7 +198,7 @@ def _operations() -> list[tuple[str, str, dict[str, Any], dict[str, Any] | None]
                 by_id[op["operationId"]] = (content["schema"], body)
     return [
         (tag, name, *by_id[name])
-        for tag, ops in sorted(discover_operations().items())
+        for tag, ops in sorted(generated_operations().items())
         for name in sorted(ops)
         if name in by_id
     ]
@@ -210,7 +209,7 @@ OPERATIONS = _operations()
 
 def _arguments(tag: str, name: str, body: Any) -> dict[str, Any]:
     """Placeholder values for an operation's required parameters (the mock ignores them)."""
-    module = discover_operations()[tag][name]
+    module = generated_operations()[tag][name]
     placeholders = {uuid.UUID: uuid.UUID(TASK_ID), int: 1, str: "x", ResultType: next(iter(ResultType))}
     args: dict[str, Any] = {}
     for param in inspect.signature(module._get_kwargs).parameters.values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import uuid
 
 import polars as pl
 from tradepose_api.models.latest_trades_result import LatestTradesResult
@@ -32,8 +33,8 @@ def sync_usage() -> None:
     config: ClientConfig = ClientConfig.resolve(api_key="tp_test_x", env_file=None)
     with TradePoseClient(config=config) as client:
         healthy: bool = client.health_check()
-        status = client.tasks.get_task_status(task_id="6f1c2a3e-0000-4000-8000-000000000001")
-        raw: APIResponse[object] = client.strategies.list_strategies.with_response()
+        status = client.tasks.get_task_status(task_id=uuid.UUID("6f1c2a3e-0000-4000-8000-000000000001"))
+        raw: APIResponse[object] = client.strategies.with_response.list_strategies()
         retries: int = raw.retries_taken
         meta: TaskMetadataResponse = client.poll_until_complete(
             "6f1c2a3e-0000-4000-8000-000000000001", timeout=60.0, on_progress=on_progress, cancel=threading.Event()
@@ -54,8 +55,8 @@ def sync_usage() -> None:
 async def async_usage() -> None:
     async with AsyncTradePoseClient(api_key="tp_test_x", server_url="http://127.0.0.1:8000") as client:
         healthy: bool = await client.health_check()
-        status = await client.tasks.get_task_status(task_id="6f1c2a3e-0000-4000-8000-000000000001")
-        raw: APIResponse[object] = await client.strategies.list_strategies.with_response()
+        status = await client.tasks.get_task_status(task_id=uuid.UUID("6f1c2a3e-0000-4000-8000-000000000001"))
+        raw: APIResponse[object] = await client.strategies.with_response.list_strategies()
         meta: TaskMetadataResponse = await client.poll_until_complete("6f1c2a3e-0000-4000-8000-000000000001")
         trades: pl.DataFrame = await client.download_trades(meta.task_id)
         lazy: pl.LazyFrame = await client.download_trades(meta.task_id, lazy=True)

@@ -2,7 +2,8 @@
 
 This file is the hand-written source of both clients: `AsyncTradePoseClient` here, and
 `TradePoseClient` in `_sync_client.py`, generated from it by `make unasync` (the same names, not awaited).
-Every generated operation is reachable as `client.<tag>.<operation>(...)` (see `_operations.py`); the
+Every generated operation is a typed method `client.<tag>.<operation>(...)`: the client is the generated
+`AsyncResources` (one attribute per OpenAPI tag) bound to one send function, `_operations.send_async`. The
 methods here are the workflows: health, polling, downloads, one-call exports.
 """
 
@@ -12,13 +13,14 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar, overload
 
 import httpx
 import polars as pl
+from tradepose_api.api import APIResponse, AsyncResources
 from tradepose_api.api.health import get_health
 from tradepose_api.api.tasks import (
     download_backtest_result,
@@ -43,10 +45,10 @@ from .._http._transport import RetryTransport
 from ._base import ClientBase, task_uuid
 from ._downloads import FileKind, download_file_async, read_backtest_zip, read_parquet
 from ._operations import (
-    AsyncOperationGroup,
     build_request,
     connection_error,
     raise_for_status,
+    send_async,
 )
 from ._polling import ProgressCallback, poll_until_complete_async
 from ._runner import (
@@ -67,13 +69,14 @@ T = TypeVar("T")
 logger = logging.getLogger("tradepose")
 
 
-class AsyncTradePoseClient(ClientBase):
+class AsyncTradePoseClient(ClientBase, AsyncResources):
     """TradePose client; the async one awaits every call. Use it as a context manager, or close it.
 
     Settings come from the arguments, else `TRADEPOSE_*` environment variables, else `.env`, else
-    defaults (see `ClientConfig.resolve`). Every API operation is `client.<tag>.<operation>(...)`, e.g.
-    `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
-    `TradePoseError` subclass.
+    defaults (see `ClientConfig.resolve`). Every API operation is a typed method `client.<tag>.<operation>(...)`,
+    e.g. `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
+    `TradePoseError` subclass, and `client.<tag>.with_response.<operation>(...)` returns the `APIResponse`.
+    `client.api` is the configured generated client, for the generated functions themselves.
     """
 
     def __init__(
@@ -97,12 +100,11 @@ class AsyncTradePoseClient(ClientBase):
             transport=RetryTransport(async_transport=transport, clock=clock),
         )  # fmt: skip
         self._http = self._api.get_async_httpx_client()
+        AsyncResources.__init__(self, self._send_operation)
 
-    def __getattr__(self, name: str) -> AsyncOperationGroup:
-        operations = self.__dict__.get("_operations", {})
-        if name in operations:
-            return AsyncOperationGroup(name, operations[name], self._api, self._clock)
-        raise AttributeError(f"{type(self).__name__!r} has no attribute or API tag {name!r}")
+    async def _send_operation(self, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T], /) -> APIResponse[T]:
+        """The sender behind every `client.<tag>.<operation>(...)`: auth, retries, typed errors, decoding."""
+        return await send_async(self._http, self._clock, kwargs, parse)
 
     async def __aenter__(self) -> Self:
         return self

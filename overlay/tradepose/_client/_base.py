@@ -1,7 +1,9 @@
 """What the sync and async clients share: configuration, the generated client, adapters, temp files.
 
-Both clients are built on `tradepose_api.Client`: our `RetryTransport` and `TradePoseAuth` travel in its
-`httpx_args`, and every request goes through its `get_httpx_client()` / `get_async_httpx_client()`.
+Both clients are built on the generated `tradepose_api.AuthenticatedClient` (public as `client.api`): our
+`RetryTransport` and `TradePoseAuth` travel in its `httpx_args`, and every request goes through its
+`get_httpx_client()` / `get_async_httpx_client()` - ours, and those of the generated functions called
+with `client=client.api`.
 """
 
 from __future__ import annotations
@@ -31,10 +33,7 @@ from .._http._retry import RetryPolicy
 from .._http._transport import RetryTransport
 from .._version import __version__
 from ._downloads import ACCEPT, FileKind
-from ._operations import (
-    build_request,
-    discover_operations,
-)
+from ._operations import build_request
 from ._runner import (
     BacktestAdapter,
     DateLike,
@@ -103,8 +102,13 @@ class ClientBase:
         # The transport exists before the config is resolved (subclasses pick its sync/async side).
         transport.policy = RetryPolicy(max_retries=self.config.max_retries)
         transport.credential_origin = httpx.URL(self.config.server_url)
-        self._api = tradepose_api.Client(
+        # The generated client bakes `{auth_header_name: token}` into its httpx clients; we point that at the
+        # User-Agent so no credential is baked in (or shown by its repr): TradePoseAuth adds them per request.
+        self._api = tradepose_api.AuthenticatedClient(
             base_url=self.config.server_url,
+            token=USER_AGENT,
+            prefix="",
+            auth_header_name="User-Agent",
             timeout=httpx.Timeout(self.config.timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=True,
@@ -113,7 +117,6 @@ class ClientBase:
                 "auth": TradePoseAuth(api_key=self.config.api_key, jwt_token=self.config.jwt_token),
             },
         )
-        self._operations = discover_operations()
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
         self._tmp_lock = threading.Lock()
 
@@ -121,8 +124,15 @@ class ClientBase:
         creds = "+".join(n for n, v in (("api_key", self.config.api_key), ("jwt", self.config.jwt_token)) if v)
         return f"{type(self).__name__}(server_url={self.config.server_url!r}, credentials={creds or 'none'})"
 
-    def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | set(self._operations))
+    @property
+    def api(self) -> tradepose_api.AuthenticatedClient:
+        """The configured generated client (auth, retries, timeouts, this client's connections).
+
+        Pass it to any generated function: `tradepose_api.api.tasks.get_task_status.sync(client=client.api,
+        task_id=...)`. Those return the generator's results (`None` or an error model on failure) rather than
+        raising the `TradePoseError` tree, which the resources (`client.tasks....`) do.
+        """
+        return self._api
 
     def _tmp_file(self, suffix: str) -> Path:
         with self._tmp_lock:

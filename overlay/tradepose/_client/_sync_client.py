@@ -6,13 +6,14 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar, overload
 
 import httpx
 import polars as pl
+from tradepose_api.api import APIResponse, Resources
 from tradepose_api.api.health import get_health
 from tradepose_api.api.tasks import (
     download_backtest_result,
@@ -37,10 +38,10 @@ from .._http._transport import RetryTransport
 from ._base import ClientBase, task_uuid
 from ._downloads import FileKind, download_file, read_backtest_zip, read_parquet
 from ._operations import (
-    OperationGroup,
     build_request,
     connection_error,
     raise_for_status,
+    send,
 )
 from ._polling import ProgressCallback, poll_until_complete
 from ._runner import (
@@ -61,13 +62,14 @@ T = TypeVar("T")
 logger = logging.getLogger("tradepose")
 
 
-class TradePoseClient(ClientBase):
+class TradePoseClient(ClientBase, Resources):
     """TradePose client; the async one awaits every call. Use it as a context manager, or close it.
 
     Settings come from the arguments, else `TRADEPOSE_*` environment variables, else `.env`, else
-    defaults (see `ClientConfig.resolve`). Every API operation is `client.<tag>.<operation>(...)`, e.g.
-    `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
-    `TradePoseError` subclass.
+    defaults (see `ClientConfig.resolve`). Every API operation is a typed method `client.<tag>.<operation>(...)`,
+    e.g. `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
+    `TradePoseError` subclass, and `client.<tag>.with_response.<operation>(...)` returns the `APIResponse`.
+    `client.api` is the configured generated client, for the generated functions themselves.
     """
 
     def __init__(
@@ -91,12 +93,11 @@ class TradePoseClient(ClientBase):
             transport=RetryTransport(transport=transport, clock=clock),
         )  # fmt: skip
         self._http = self._api.get_httpx_client()
+        Resources.__init__(self, self._send_operation)
 
-    def __getattr__(self, name: str) -> OperationGroup:
-        operations = self.__dict__.get("_operations", {})
-        if name in operations:
-            return OperationGroup(name, operations[name], self._api, self._clock)
-        raise AttributeError(f"{type(self).__name__!r} has no attribute or API tag {name!r}")
+    def _send_operation(self, kwargs: dict[str, Any], parse: Callable[[httpx.Response], T], /) -> APIResponse[T]:
+        """The sender behind every `client.<tag>.<operation>(...)`: auth, retries, typed errors, decoding."""
+        return send(self._http, self._clock, kwargs, parse)
 
     def __enter__(self) -> Self:
         return self

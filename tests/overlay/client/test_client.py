@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, Both, strategy_dict
+from tests.overlay._overlay_support import API_KEY, BASE_URL, TASK_ID, Both, generated_operations, strategy_dict
 from tradepose import (
     AsyncTradePoseClient,
     AuthenticationError,
@@ -18,7 +18,6 @@ from tradepose import (
     TradePoseClient,
     __version__,
 )
-from tradepose._client._operations import discover_operations
 from tradepose._http._retry import RetryPolicy
 from tradepose._http._transport import RetryTransport
 
@@ -46,7 +45,7 @@ async def test_every_spec_operation_is_reachable(both: Both) -> None:
         for tag, op in expected:
             assert callable(getattr(getattr(client, tag), op)), (tag, op)
         # A regenerated client may have more (tools/check_regeneration.py adds one); never fewer.
-        assert {(t, o) for t, ops in discover_operations().items() for o in ops} >= expected
+        assert {(t, o) for t, ops in generated_operations().items() for o in ops} >= expected
         assert "tasks" in dir(client)
 
 
@@ -93,12 +92,34 @@ async def test_204_returns_none(both: Both) -> None:
 
 
 async def test_unknown_tag_or_operation_is_an_attribute_error(both: Both) -> None:
-    """Typos fail loudly, listing what exists."""
+    """Typos fail loudly (and mypy reports them first: tests/typing/test_mistakes.py)."""
     async with both.open(lambda r: httpx.Response(200)) as client:
-        with pytest.raises(AttributeError, match="no attribute or API tag 'taskz'"):
+        with pytest.raises(AttributeError, match="has no attribute 'taskz'"):
             _ = client.taskz
-        with pytest.raises(AttributeError, match=r"has no operation 'get_status'.*get_task_status"):
+        with pytest.raises(AttributeError, match="has no attribute 'get_status'"):
             _ = client.tasks.get_status
+
+
+async def test_api_is_the_configured_generated_client(both: Both) -> None:
+    """`client.api` runs the generated functions through our transport and auth, with no credential in its repr."""
+    from tradepose_api.api.strategies import list_strategies
+    from tradepose_api.models import StrategyListResponse
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"strategies": [], "count": 0})
+
+    async with both.open(handler) as client:
+        if isinstance(client, TradePoseClient):
+            result = list_strategies.sync(client=client.api)
+        else:
+            result = await list_strategies.asyncio(client=client.api)
+        assert API_KEY not in repr(client.api)
+    assert isinstance(result, StrategyListResponse)
+    assert seen[0].headers["X-API-Key"] == API_KEY
+    assert seen[0].headers["User-Agent"].startswith("tradepose-sdk/")
 
 
 async def test_jwt_is_sent_as_bearer(both: Both) -> None:

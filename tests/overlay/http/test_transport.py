@@ -52,7 +52,7 @@ async def test_mixed_failures_then_success_count_three_retries(both: Both, clock
         httpx.Response(200, json=task_json()),
     )  # fmt: skip
     async with both.open(clock=clock, transport=transport) as client:
-        result = await both.run(client.tasks.get_task_status.with_response(task_id=TASK_ID))
+        result = await both.run(client.tasks.with_response.get_task_status(task_id=TASK_ID))
     assert result.retries_taken == 3
     assert result.parsed.status == 2
     assert len(seen) == 4
@@ -77,7 +77,7 @@ async def test_post_is_retried_when_it_never_reached_the_server(both: Both, cloc
     """A connect error on POST is retried (the server provably never saw it)."""
     seen, transport = scripted(httpx.ConnectError("refused"), httpx.Response(200, json=EXPORT_OK))
     async with both.open(clock=clock, transport=transport) as client:
-        result = await both.run(client.export.create_export.with_response(body=EXPORT_BODY))
+        result = await both.run(client.export.with_response.create_export(body=EXPORT_BODY))
     assert str(result.parsed.task_id) == TASK_ID
     assert result.retries_taken == 1
     assert len(seen) == 2
@@ -178,7 +178,7 @@ def test_retries_with_respx_over_the_real_http_transport(clock: FakeClock) -> No
             side_effect=[httpx.Response(503, json={"detail": "x"}), httpx.Response(200, json=task_json(1))]
         )
         with TradePoseClient(api_key="k", server_url=BASE_URL, env_file=None, clock=clock) as client:
-            result = client.tasks.get_task_status.with_response(task_id=TASK_ID)
+            result = client.tasks.with_response.get_task_status(task_id=TASK_ID)
     assert route.call_count == 2
     assert result.retries_taken == 1
     assert route.calls[0].request.headers["X-API-Key"] == "k"
@@ -203,7 +203,7 @@ async def test_body_dropped_mid_response(both: Both, clock: FakeClock, method: s
     seen, transport = scripted(httpx.Response(200, stream=_DroppedBody()), httpx.Response(200, json=ok))
     async with both.open(clock=clock, transport=transport) as client:
         if method == "GET":
-            result = await both.run(client.tasks.get_task_status.with_response(task_id=TASK_ID))
+            result = await both.run(client.tasks.with_response.get_task_status(task_id=TASK_ID))
             assert result.retries_taken == 1
         else:
             with pytest.raises(APIConnectionError, match="peer closed connection"):
@@ -220,6 +220,6 @@ async def test_buffered_bodies_stay_encoded_for_httpx_to_decode(both: Both) -> N
         return httpx.Response(200, headers=headers, stream=httpx.ByteStream(body))
 
     async with both.open(handler) as client:
-        result = await both.run(client.tasks.get_task_status.with_response(task_id=TASK_ID))
+        result = await both.run(client.tasks.with_response.get_task_status(task_id=TASK_ID))
     assert str(result.parsed.task_id) == TASK_ID
     assert result.http_response.elapsed.total_seconds() >= 0
