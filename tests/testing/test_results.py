@@ -20,15 +20,9 @@ from tradepose._client._schemas import (
     indicator_column_name,
 )
 from tradepose.testing import ResultOptions
+from tradepose.testing._json_results import latest_trade_count, latest_trades, validation_result
 from tradepose.testing._ohlcv import enhanced_ohlcv
-from tradepose.testing._results import (
-    latest_trade_count,
-    latest_trades,
-    parse_period,
-    validation_result,
-    write_backtest,
-    write_zip,
-)
+from tradepose.testing._results import parse_period, write_backtest, write_zip
 
 
 def _backtest(tmp_path: Path, name: str, request: dict[str, Any], options: ResultOptions) -> dict[str, Path]:

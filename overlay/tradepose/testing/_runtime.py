@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from tradepose.testing import _ohlcv, _results
+from tradepose.testing import _json_results, _ohlcv, _results
 from tradepose.testing._auth import Authenticator
 from tradepose.testing._faults import FaultConfig, FaultInjector
 from tradepose.testing._spec import Spec
@@ -114,8 +114,8 @@ class GatewayRuntime:
             if int(request.get("persist_mode") or 0) == 1:
                 self._persist(record)
         elif record.export_type == 1:
-            latest = _results.ResultOptions(trades_per_blueprint=_results.latest_trade_count(request))
-            record.json_result = _results.latest_trades(request)
+            latest = _results.ResultOptions(trades_per_blueprint=_json_results.latest_trade_count(request))
+            record.json_result = _json_results.latest_trades(request)
             record.results = _results.write_backtest(directory, request, latest)
         elif record.export_type == 2:
             path = directory / "enhanced_ohlcv.parquet"
@@ -126,11 +126,11 @@ class GatewayRuntime:
             path.write_bytes(_ohlcv.on_demand_ohlcv(request, options))
             record.results = {"on_demand_ohlcv": path}
         else:
-            record.json_result = _results.validation_result(request)
+            record.json_result = _json_results.validation_result(request)
 
     def _persist(self, record: TaskRecord) -> None:
         instruments = {str(c["name"]): str(c["base_instrument"]) for c in record.request["strategy_configs"]}
-        rows = _results.persisted_trades(record.results["trades"], instruments, _PERSIST_LIMIT)
+        rows = _json_results.persisted_trades(record.results["trades"], instruments, _PERSIST_LIMIT)
         created = now()
         with self.state.lock:
             for row in rows:
