@@ -45,14 +45,17 @@ def clone(tmp_path: Path) -> Path:
     git(repo, "add", "Makefile", "tools")
     git(repo, "commit", "--quiet", "--allow-empty", "-m", "tools under test")
     os.utime(repo / "pyproject.toml", (0, 0))
-    (tmp_path / "venv-stamp").touch()
     return repo
 
 
-def make(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """`make -C repo ARGS` with the repository's virtualenv, `env` added to the environment."""
-    # This interpreter's virtualenv, and a stamp newer than the clone's pyproject.toml: make never installs.
-    stamp = repo.parent / "venv-stamp"
-    full_env = {k: v for k, v in os.environ.items() if k not in ("ALLOW_BREAKING", "MAKEFLAGS", "MAKELEVEL")} | env
+def make(repo: Path, tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`make -C repo ARGS` with this interpreter's virtualenv, `env` added to the environment.
+
+    make is handed a fresh stamp in `tmp_path` for the virtualenv, so it never reinstalls into it.
+    """
+    stamp = tmp_path / "venv-stamp"
+    stamp.touch()
+    drop = ("ALLOW_BREAKING", "MAKEFLAGS", "MAKELEVEL", "BASE", "FORMAT", "OUTPUT")
+    full_env = {k: v for k, v in os.environ.items() if k not in drop} | env
     cmd = ["make", "--no-print-directory", "-C", str(repo), f"VENV={sys.prefix}", f"STAMP={stamp}", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, check=False, timeout=240)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, check=False, timeout=300)

@@ -35,7 +35,7 @@ def test_next_version(current: str, breaking: bool, expected: str) -> None:
 @pytest.mark.parametrize("bad", ["1.0", "1.0.0rc1", "v1.0.0", ""])
 def test_next_version_refuses_a_non_release_version(bad: str) -> None:
     """Only MAJOR.MINOR.PATCH can be bumped."""
-    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+    with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
         next_version(bad, breaking=False)
 
 
