@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo generate unasync check-generated check-layers check-regeneration update-spec lint typecheck pytest test reference-client bench bench-quick
+.PHONY: help venv demo generate unasync check-generated check-layers check-regeneration update-spec api-diff bump lint-workflows lint typecheck pytest test reference-client bench bench-quick
 
 help:
-	@echo "make demo | test | generate | unasync | check-generated | check-layers | check-regeneration | update-spec SPEC_URL=... | lint | typecheck | bench | bench-quick"
+	@echo "make demo | test | generate | unasync | check-generated | check-layers | check-regeneration | update-spec SPEC_URL=... | api-diff [BASE=ref] | bump [BASE=ref] | lint-workflows | lint | typecheck | bench | bench-quick"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed (set PYTHON=...)" if sys.version_info < (3, 11) else 0)'
@@ -48,6 +48,22 @@ check-regeneration: $(STAMP)
 update-spec: $(STAMP)
 	@test -n "$(SPEC_URL)" || (echo "usage: make update-spec SPEC_URL=https://gateway.example/openapi.json" && exit 2)
 	$(PY) tools/generate.py update-spec "$(SPEC_URL)"
+
+# The API at BASE (a git ref; default: the merge base with main) against the working tree: spec changes
+# classified breaking/compatible, griffe's Python break list, the proposed version. Fails on a breaking
+# change unless ALLOW_BREAKING=1. FORMAT=markdown for a pull-request body; OUTPUT=file also writes it there.
+BASE ?=
+FORMAT ?= text
+OUTPUT ?=
+api-diff: $(STAMP)
+	$(PY) tools/api_diff.py report $(if $(BASE),--base "$(BASE)") --format "$(FORMAT)" $(if $(OUTPUT),--output "$(OUTPUT)")
+
+# Apply the proposed version to pyproject.toml and add its section to CHANGELOG.md.
+bump: $(STAMP)
+	$(PY) tools/api_diff.py bump $(if $(BASE),--base "$(BASE)")
+
+lint-workflows: $(STAMP)
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 lint: $(STAMP) check-layers
 	$(VENV)/bin/ruff check overlay tests tools examples bench

@@ -3,7 +3,11 @@
 
 from .client import AuthenticatedClient, Client
 
+__version__ = "1.5.0"
+"""The gateway API version this client was generated from (`info.version` of openapi.json)."""
+
 __all__ = (
     "AuthenticatedClient",
     "Client",
+    "__version__",
 )
