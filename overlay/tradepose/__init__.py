@@ -6,7 +6,6 @@ Start with `TradePoseClient` (or `AsyncTradePoseClient`); every error it raises 
 from ._authoring._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
 from ._authoring._period import Period, PeriodError
 from ._authoring._strategies import StrategyError, load_strategies
-from ._batch._journal import JournalError
 from ._batch._results import BatchResults, PeriodResult, ResultView
 from ._batch._tester import BatchTester
 from ._client._async_client import AsyncTradePoseClient
@@ -25,6 +24,7 @@ from ._errors import (
     ConflictError,
     FieldError,
     InternalServerError,
+    JournalError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,

@@ -47,6 +47,7 @@ __all__ = [
     "ConflictError",
     "FieldError",
     "InternalServerError",
+    "JournalError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -72,6 +73,10 @@ class TradePoseError(Exception):
 
 class ConfigError(TradePoseError):
     """The configuration is missing or invalid; the message says what to fix."""
+
+
+class JournalError(ConfigError):
+    """The batch journal or its work directory cannot be used; the message says what to do."""
 
 
 class APIConnectionError(TradePoseError):

@@ -40,12 +40,13 @@ from .._constants import RETRYABLE_STATUS_CODES
 from .._errors import (
     APIConnectionError,
     APIStatusError,
+    JournalError,
     NotFoundError,
     RateLimitError,
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
-from ._journal import Journal, JournalError, PeriodRow
+from ._journal import Journal, PeriodRow, publish_file
 from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
 
 __all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
@@ -447,7 +448,7 @@ class BatchRun:
         await self._pace()
         try:
             await fetch(self._client, task_id, part)
-            part.replace(final)
+            publish_file(part, final)
         finally:
             part.unlink(missing_ok=True)
         await self._commit(partial(self._journal.record_result, key, name, final))
