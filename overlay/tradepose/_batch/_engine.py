@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -36,18 +37,17 @@ from .._client._async_client import AsyncTradePoseClient
 from .._client._polling import decode_status
 from .._client._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
 from .._clock import Clock
-from .._constants import RETRYABLE_STATUS_CODES
+from .._constants import DEFAULT_POLL_TIMEOUT, RETRYABLE_STATUS_CODES
 from .._errors import (
     APIConnectionError,
     APIStatusError,
     JournalError,
-    NotFoundError,
     RateLimitError,
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
 from ._journal import Journal, PeriodRow, publish_file
-from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
+from ._schedule import PollSchedule, RequestBudget, ScheduleSettings, check_backoff
 
 __all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
 
@@ -56,10 +56,6 @@ T = TypeVar("T")
 
 # Prefix of a submission error after which the POST may still have created a task on the gateway.
 AMBIGUOUS = "(the request may have reached the gateway) "
-# A journalled task the gateway keeps answering 404 for is given up after this many checks.
-_MAX_NOT_FOUND = 5
-# Consecutive failed checks of one task (after transport retries) before it is recorded as failed.
-_MAX_CHECK_FAILURES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +66,8 @@ class RunLimits:
     polls: int = 16
     downloads: int = 4
     requests_per_minute: float | None = None
+    # Per task, counted from its submission (or from the start of a resumed run): queueing time counts.
+    poll_timeout: float = DEFAULT_POLL_TIMEOUT
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
 
 
@@ -143,6 +141,13 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
+def _status_name(status: int | None) -> str:
+    try:
+        return TaskStatus(status).name if status is not None else "unknown"
+    except ValueError:
+        return f"status {status}"
+
+
 def _may_have_arrived(exc: TradePoseError) -> bool:
     """Could this failed POST have created a task anyway? Only a refusal or a failed connect proves not."""
     if isinstance(exc, APIConnectionError):
@@ -195,8 +200,10 @@ class BatchRun:
         self._schedule = PollSchedule(settings=limits.schedule)
         self._budget: RequestBudget | None = None
         self._task_ids: dict[str, str] = {}
-        self._not_found: dict[str, int] = {}
         self._check_failures: dict[str, int] = {}
+        self._tracked_since: dict[str, float] = {}
+        self._poll_timeout = limits.poll_timeout
+        self._random = random.Random()
         self._wake = asyncio.Event()
         self._submitting = 0
         self._downloads: set[asyncio.Task[None]] = set()
@@ -223,7 +230,8 @@ class BatchRun:
     async def _commit_queued(self) -> None:
         while self._queued:
             batch, self._queued = self._queued, []
-            outcomes = await asyncio.to_thread(self._apply, [change for change, _ in batch])
+            changes = [change for change, _ in batch]
+            outcomes = await self._clock.offload(partial(self._apply, changes))
             for (_, future), (value, error) in zip(batch, outcomes, strict=True):
                 if future.done():
                     continue
@@ -276,8 +284,8 @@ class BatchRun:
             await asyncio.gather(*submitters, return_exceptions=True)
 
     def _retry_failed(self, row: PeriodRow, to_submit: list[tuple[Period, bool]]) -> None:
-        if row.task_id is not None and row.error_stage == "download":
-            self._journal.reopen_for_download(row.key)  # the task ran; only its download failed
+        if row.task_id is not None and row.error_stage != "task":  # the task may run or be done: re-poll it
+            self._journal.reopen_for_download(row.key)
             self._track(row.key, row.task_id, first_check=0.0)
         else:
             risk = row.error_stage == "submit" and (row.error or "").startswith(AMBIGUOUS)
@@ -339,8 +347,12 @@ class BatchRun:
                 self._submitting -= 1
                 self._wake.set()
 
+    def _jitter(self) -> float:
+        return self._random.random()
+
     def _track(self, key: str, task_id: str, *, first_check: float | None = None) -> None:
         self._task_ids[key] = task_id
+        self._tracked_since[key] = self._clock.monotonic()
         self._schedule.add(key, self._clock.monotonic(), first_check=first_check)
         self._wake.set()
 
@@ -361,10 +373,15 @@ class BatchRun:
                 self._wake.clear()
                 if timeout is None or timeout > 0:
                     waiter = asyncio.create_task(self._wake.wait())
-                    pending = {waiter, *checks, *self._downloads}
-                    done, _ = await asyncio.wait(pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-                    waiter.cancel()
-                    for finished in done - {waiter}:
+                    # The timeout is a sleep on the injected clock, so virtual time drives it in tests.
+                    sleeper = None if timeout is None else asyncio.create_task(self._clock.asleep(timeout))
+                    helpers = {waiter} if sleeper is None else {waiter, sleeper}
+                    pending = {*helpers, *checks, *self._downloads}
+                    done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                    for helper in helpers:
+                        helper.cancel()
+                    await asyncio.gather(*helpers, return_exceptions=True)
+                    for finished in done - helpers:
                         error = None if finished.cancelled() else finished.exception()
                         if error is not None:
                             raise error
@@ -382,26 +399,15 @@ class BatchRun:
             try:
                 response = await self._client.get_task_status_response(task_id)
                 metadata, status = decode_status(response)
-            except NotFoundError as exc:
-                self._not_found[key] = self._not_found.get(key, 0) + 1
-                if self._not_found[key] >= _MAX_NOT_FOUND:
-                    await self._give_up(key, f"the gateway no longer knows task {task_id}: {_describe(exc)}", "status")
-                else:
-                    self._schedule.observed(key, None, self._clock.monotonic())
-                return
             except TradePoseError as exc:
+                # A gateway that is restarting may answer 404 for a task it still has; an outage may last
+                # hours. Neither is counted out: the task is checked again with backoff until its deadline.
                 if isinstance(exc, RateLimitError):
                     self._on_rate_limited()
-                self._check_failures[key] = self._check_failures.get(key, 0) + 1
                 logger.warning("checking task %s failed (%s); will check again", task_id, _describe(exc))
-                if self._check_failures[key] >= _MAX_CHECK_FAILURES:
-                    await self._give_up(key, f"status checks keep failing: {_describe(exc)}", "status")
-                else:
-                    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
-                    self._schedule.observed(key, None, self._clock.monotonic(), retry_after=retry_after)
+                await self._check_again_later(key, task_id, exc)
                 return
         self._check_failures.pop(key, None)
-        self._not_found.pop(key, None)
         now = self._clock.monotonic()
         if status is not None and self._gateway_status.get(key) != status:
             await self._commit(partial(self._journal.mark_status, key, status))
@@ -416,9 +422,31 @@ class BatchRun:
             message = metadata.error_message if isinstance(metadata.error_message, str) else None
             error = message or "the gateway reported the task as failed"
             await self._commit(partial(self._journal.mark_failed, key, error, "task"))
+        elif now >= self._deadline(key):
+            await self._time_out(key, task_id, f"still {_status_name(status)} after {self._poll_timeout:g} s")
         else:
             self._schedule.observed(key, status, now)
         self._wake.set()
+
+    def _deadline(self, key: str) -> float:
+        return self._tracked_since[key] + self._poll_timeout
+
+    async def _check_again_later(self, key: str, task_id: str, exc: TradePoseError) -> None:
+        now = self._clock.monotonic()
+        if now >= self._deadline(key):
+            await self._time_out(key, task_id, f"status checks kept failing: {_describe(exc)}")
+            return
+        failures = self._check_failures.get(key, 0) + 1
+        self._check_failures[key] = failures
+        retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+        delay = check_backoff(failures, retry_after, jitter=self._jitter())
+        delay = min(delay, max(0.0, self._deadline(key) - now))
+        self._schedule.observed(key, None, now, retry_after=delay)
+
+    async def _time_out(self, key: str, task_id: str, why: str) -> None:
+        """The period's deadline passed: record it, keeping the task id (resume and retry_failed re-poll)."""
+        error = f"timed out: task {task_id} {why}; poll_timeout is {self._poll_timeout:g} s"
+        await self._give_up(key, error, "status")
 
     async def _give_up(self, key: str, error: str, stage: Any) -> None:
         self._schedule.remove(key)

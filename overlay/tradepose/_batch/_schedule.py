@@ -21,7 +21,27 @@ from dataclasses import dataclass, field
 
 from tradepose_api.models.task_status import TaskStatus
 
-__all__ = ["PollSchedule", "RequestBudget", "ScheduleSettings"]
+from .._constants import MAX_RETRY_AFTER, RETRY_JITTER
+
+__all__ = ["CHECK_BACKOFF_CAP", "PollSchedule", "RequestBudget", "ScheduleSettings", "check_backoff"]
+
+# Failed status checks back off from this delay, doubling, up to the cap (a gateway redeploy takes minutes).
+CHECK_BACKOFF_FIRST = 1.0
+CHECK_BACKOFF_CAP = 30.0
+
+
+def check_backoff(failures: int, retry_after: float | None, *, jitter: float) -> float:
+    """Seconds until the next check of a task after `failures` consecutive failed checks (pure).
+
+    Exponential from `CHECK_BACKOFF_FIRST`, capped at `CHECK_BACKOFF_CAP`; `jitter` in [0, 1) takes up to
+    a quarter off so tasks that failed together spread out. A server's Retry-After is honoured but capped
+    at `MAX_RETRY_AFTER`, like the client's transport.
+    """
+    base = min(CHECK_BACKOFF_CAP, CHECK_BACKOFF_FIRST * 2.0 ** max(0, failures - 1))
+    delay = base * (1.0 - RETRY_JITTER * min(max(jitter, 0.0), 1.0))
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, MAX_RETRY_AFTER))
+    return delay
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import logging
 import os
 import sys
@@ -38,6 +39,7 @@ from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
 from ._results import BatchResults
+from ._schedule import ScheduleSettings
 
 __all__ = ["BatchTester"]
 
@@ -96,6 +98,13 @@ class BatchTester:
     Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
     `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`.
     Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
+
+    `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
+    submission, so time queued behind the plan's concurrency limit counts; a period past it is recorded
+    failed ("timed out") with its task id kept, and `resume()` / `retry_failed()` poll that task again
+    instead of submitting it again. Status-check failures and 404s within the deadline are waited out
+    with backoff. `poll_interval` (`TRADEPOSE_POLL_INTERVAL`, default 2 s) is the longest interval
+    between checks of a running task.
     """
 
     def __init__(
@@ -110,6 +119,8 @@ class BatchTester:
         max_concurrent_polls: int = 16,
         max_concurrent_downloads: int = 4,
         requests_per_minute: float | None = None,
+        poll_timeout: float | None = None,
+        poll_interval: float | None = None,
         env_file: str | os.PathLike[str] | None = ".env",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
@@ -121,11 +132,16 @@ class BatchTester:
                 raise ConfigError(f"{name}={value}: use 1 or more")
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
-            max_retries=max_retries, env_file=env_file,
+            max_retries=max_retries, poll_timeout=poll_timeout, poll_interval=poll_interval, env_file=env_file,
         )  # fmt: skip
+        settings = ScheduleSettings()
+        settings = dataclasses.replace(
+            settings, processing_cap=max(self.config.poll_interval, settings.processing_interval)
+        )
         self._limits = RunLimits(
             submissions=max_concurrent_submissions, polls=max_concurrent_polls,
             downloads=max_concurrent_downloads, requests_per_minute=requests_per_minute,
+            poll_timeout=self.config.poll_timeout, schedule=settings,
         )  # fmt: skip
         self._transport = transport
         self._clock = clock

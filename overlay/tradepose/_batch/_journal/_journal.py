@@ -155,15 +155,23 @@ class Journal(JournalStore):
     def mark_submitting(self, period: Period | str, *, duplicate_risk: bool = False) -> PeriodRow:
         """Record that the export POST for `period` is about to be sent. Commit this BEFORE sending.
 
-        Allowed from planned, failed, or submitting (a submission interrupted by a crash). Re-submitting
+        Allowed from planned, failed, or submitting (a submission interrupted by a crash), and only while
+        the period has no task id – or its task ended FAILED on the gateway (stage `task`), which produced
+        nothing: the new task id then replaces it, and `task_ids()` keeps every id the period had. An id is
+        never cleared, and a period whose task may still run or be done is never submitted. Re-submitting
         a period found `submitting` sets `duplicate_risk`: the first POST may have created a task.
         Pass `duplicate_risk=True` when the caller knows an earlier POST may have arrived.
         """
         with self._write() as conn:
             row = self._current(conn, period, ("planned", "failed", "submitting"), "submitted")
+            if row["task_id"] is not None and not (row["state"] == "failed" and row["error_stage"] == "task"):
+                raise JournalError(
+                    f"period {row['period_key']!r} already has task {row['task_id']}: it is never submitted "
+                    f"again; poll that task with reopen_for_download()"
+                )
             risk = duplicate_risk or row["state"] == "submitting"
             conn.execute(
-                "UPDATE periods SET state = 'submitting', attempts = attempts + 1, task_id = NULL,"
+                "UPDATE periods SET state = 'submitting', attempts = attempts + 1,"
                 " gateway_status = NULL, error = NULL, error_stage = NULL, finished_at = NULL,"
                 " duplicate_risk = max(duplicate_risk, ?), updated_at = ? WHERE period_key = ?",
                 (int(risk), self._now(), row["period_key"]),

@@ -167,6 +167,12 @@ class JournalStore:
         """Every period, in the order given at creation."""
         return self._rows("", ())
 
+    def task_ids(self, period: Period | str) -> list[str]:
+        """Every task id the gateway ever returned for `period`, oldest first (from the audit log)."""
+        key = period.key if isinstance(period, Period) else period
+        rows = self._read("SELECT detail FROM events WHERE period_key = ? AND event = 'submitted' ORDER BY id", (key,))
+        return [r[0] for r in rows]
+
     def events(self, period: Period | str | None = None) -> list[tuple[str, str | None, str, str | None]]:
         """The audit log `(at, period_key, event, detail)`, oldest first; optionally for one period."""
         if period is None:
