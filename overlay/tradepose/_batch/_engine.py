@@ -18,44 +18,44 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
-from tradepose_api.models.export_request import ExportRequest
-from tradepose_api.models.export_type import ExportType
-from tradepose_api.models.indicator_spec import IndicatorSpec
-from tradepose_api.models.persist_mode import PersistMode
 from tradepose_api.models.strategy_config import StrategyConfig
 from tradepose_api.models.task_status import TaskStatus
 
 from .._authoring._period import Period
 from .._client._async_client import AsyncTradePoseClient
 from .._client._polling import decode_status
-from .._client._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
 from .._clock import Clock
-from .._constants import DEFAULT_POLL_TIMEOUT, RETRYABLE_STATUS_CODES
+from .._constants import DEFAULT_POLL_TIMEOUT
 from .._errors import (
-    APIConnectionError,
-    APIStatusError,
+    AuthenticationError,
     JournalError,
+    PermissionDeniedError,
     RateLimitError,
+    ResponseDecodeError,
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
 from ._journal import Journal, PeriodRow, publish_file
+from ._kinds import BatchKind, Fetch, kind_for
 from ._schedule import PollSchedule, RequestBudget, ScheduleSettings, check_backoff
+from ._submission import (
+    AMBIGUOUS,
+    credential_message,
+    may_have_arrived,
+    recover_task_id,
+    resubmit_delay,
+    undecodable_answer,
+)
 
-__all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
+__all__ = ["BatchKind", "BatchRun", "RunLimits", "kind_for"]
 
 logger = logging.getLogger("tradepose")
 T = TypeVar("T")
-
-# Prefix of a submission error after which the POST may still have created a task on the gateway.
-AMBIGUOUS = "(the request may have reached the gateway) "
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,72 +68,9 @@ class RunLimits:
     requests_per_minute: float | None = None
     # Per task, counted from its submission (or from the start of a resumed run): queueing time counts.
     poll_timeout: float = DEFAULT_POLL_TIMEOUT
+    # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
+    resubmit_ambiguous: bool = True
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
-
-
-# Downloads one result of a task into a file (verified and schema-checked by the client).
-Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[object]]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchKind:
-    """What differs between batch workflows: the export request and the result files."""
-
-    export_type: ExportType
-    results: Mapping[str, Fetch]  # logical name -> fetcher; file `<name>.parquet`
-    build: Callable[[Sequence[StrategyConfig], Period, Mapping[str, Any]], ExportRequest]
-
-    def filename(self, name: str) -> str:
-        return f"{name}.parquet"
-
-
-def _backtest(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    ids = options.get("strategy_ids")
-    return BacktestAdapter(strategies, start, end, ids, PersistMode(options.get("persist_mode", 0))).build_request()
-
-
-def _enhanced(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    return EnhancedOhlcvAdapter(
-        strategies, start, end, options.get("strategy_name"), options.get("blueprint_name"),
-        PersistMode(options.get("persist_mode", 0)),
-    ).build_request()  # fmt: skip
-
-
-def _on_demand(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    specs = [IndicatorSpec.from_dict(s) for s in options["indicator_specs"]]
-    return OnDemandOhlcvAdapter(
-        options["base_instrument"], options["base_freq"], start, end, specs, PersistMode(options.get("persist_mode", 0))
-    ).build_request()
-
-
-_BACKTEST_RESULTS: Mapping[str, Fetch] = {
-    "trades": lambda client, task_id, dest: client.download_trades(task_id, path=dest, lazy=True),
-    "performance": lambda client, task_id, dest: client.download_performance(task_id, path=dest, lazy=True),
-}
-_KINDS = {
-    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, _BACKTEST_RESULTS, _backtest),
-    ExportType.ENHANCED_OHLCV: BatchKind(
-        ExportType.ENHANCED_OHLCV,
-        {"enhanced_ohlcv": lambda client, task_id, dest: client.download_enhanced_ohlcv(task_id, path=dest)},
-        _enhanced,
-    ),
-    ExportType.ON_DEMAND_OHLCV: BatchKind(
-        ExportType.ON_DEMAND_OHLCV,
-        {"on_demand_ohlcv": lambda client, task_id, dest: client.download_on_demand_ohlcv(task_id, path=dest)},
-        _on_demand,
-    ),
-}
-
-
-def kind_for(export_type: int) -> BatchKind:
-    """The workflow of a journalled batch."""
-    try:
-        return _KINDS[ExportType(export_type)]
-    except (ValueError, KeyError):
-        raise TradePoseError(f"export type {export_type} is not a batch workflow this SDK can run") from None
 
 
 def _describe(exc: BaseException) -> str:
@@ -146,34 +83,6 @@ def _status_name(status: int | None) -> str:
         return TaskStatus(status).name if status is not None else "unknown"
     except ValueError:
         return f"status {status}"
-
-
-def _may_have_arrived(exc: TradePoseError) -> bool:
-    """Could this failed POST have created a task anyway? Only a refusal or a failed connect proves not."""
-    if isinstance(exc, APIConnectionError):
-        return not isinstance(exc.__cause__, httpx.ConnectError)
-    if isinstance(exc, APIStatusError):
-        return exc.status_code >= 500
-    return False
-
-
-def _resubmit_delay(exc: TradePoseError, attempt: int, policy: RetryPolicy) -> float | None:
-    """Seconds to wait before submitting a period again after a failed export POST, or None to give up.
-
-    Transient failures (no response, 408/429/5xx) are worth another POST, at most `max_retries` more per
-    period; a refusal such as 401 or 422 is not. The caller flags the period when the POST may have arrived.
-    """
-    if attempt >= policy.max_retries:
-        return None
-    transient = isinstance(exc, APIConnectionError) or (
-        isinstance(exc, APIStatusError) and exc.status_code in RETRYABLE_STATUS_CODES
-    )
-    if not transient:
-        return None
-    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
-    if retry_after is not None and retry_after > policy.max_retry_after:
-        return None
-    return retry_delay(attempt, retry_after=retry_after, policy=policy)
 
 
 class BatchRun:
@@ -201,6 +110,10 @@ class BatchRun:
         self._budget: RequestBudget | None = None
         self._task_ids: dict[str, str] = {}
         self._check_failures: dict[str, int] = {}
+        self._credential_error: AuthenticationError | PermissionDeniedError | None = None
+        self._resubmit_ambiguous = limits.resubmit_ambiguous
+        self._ambiguous_too = False
+        self._probe = asyncio.Event()
         self._tracked_since: dict[str, float] = {}
         self._poll_timeout = limits.poll_timeout
         self._random = random.Random()
@@ -255,8 +168,13 @@ class BatchRun:
 
     # -- entry point -------------------------------------------------------------------------------
 
-    async def run(self, *, resubmit_failed: bool = False) -> None:
-        """Submit, poll and download until every period is done or failed."""
+    async def run(self, *, resubmit_failed: bool = False, ambiguous: bool = False) -> None:
+        """Submit, poll and download until every period is done or failed.
+
+        A refused credential (401/403) stops every further submission at once; the run still polls and
+        downloads what was submitted, then raises that error (typed, saying which credential to fix).
+        """
+        self._ambiguous_too = ambiguous
         await self._init_budget()
         for problem in self._journal.verify_results():
             logger.warning(
@@ -274,7 +192,10 @@ class BatchRun:
                 self._track(row.key, row.task_id, first_check=0.0)
         submit_sem = asyncio.Semaphore(self._limits.submissions)
         self._submitting = len(to_submit)
-        submitters = [asyncio.create_task(self._submit(period, risk, submit_sem)) for period, risk in to_submit]
+        submitters = [
+            asyncio.create_task(self._submit(period, risk, submit_sem, i == 0))
+            for i, (period, risk) in enumerate(to_submit)
+        ]
         try:
             await self._poll_until_idle()
             await asyncio.gather(*submitters)
@@ -282,6 +203,10 @@ class BatchRun:
             for task in submitters:
                 task.cancel()
             await asyncio.gather(*submitters, return_exceptions=True)
+        if self._credential_error is not None:
+            exc = self._credential_error
+            message = credential_message(exc, self._client.config, str(self._journal.workdir))
+            raise type(exc)(message, response=exc.response, body=exc.body) from None
 
     def _retry_failed(self, row: PeriodRow, to_submit: list[tuple[Period, bool]]) -> None:
         if row.task_id is not None and row.error_stage != "task":  # the task may run or be done: re-poll it
@@ -289,6 +214,8 @@ class BatchRun:
             self._track(row.key, row.task_id, first_check=0.0)
         else:
             risk = row.error_stage == "submit" and (row.error or "").startswith(AMBIGUOUS)
+            if risk and not (self._resubmit_ambiguous or self._ambiguous_too):
+                return  # may have created a task: left for retry_failed(ambiguous=True)
             to_submit.append((row.period, risk))
 
     async def _init_budget(self) -> None:
@@ -315,37 +242,61 @@ class BatchRun:
 
     # -- submission --------------------------------------------------------------------------------
 
-    async def _submit(self, period: Period, duplicate_risk: bool, sem: asyncio.Semaphore) -> None:
+    async def _submit(self, period: Period, duplicate_risk: bool, sem: asyncio.Semaphore, first: bool) -> None:
+        if not first:
+            await self._probe.wait()  # the first POST tests the credential before the others are sent
         async with sem:
             try:
                 request = self._kind.build(self._strategies, period, self._options)
                 policy = RetryPolicy(max_retries=self._client.config.max_retries)
                 for attempt in range(policy.max_retries + 1):
+                    if self._credential_error is not None:
+                        return  # the credential was refused: the period stays as it is, for resume()
                     await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
                     try:
                         await self._pace()
-                        response = await self._client.export.create_export(body=request)
+                        try:
+                            response = await self._client.export.create_export(body=request)
+                        finally:
+                            self._probe.set()
+                    except (AuthenticationError, PermissionDeniedError) as exc:
+                        self._credential_error = self._credential_error or exc
+                        await self._commit(partial(self._journal.mark_not_sent, period, _describe(exc)))
+                        return
                     except TradePoseError as exc:
                         if isinstance(exc, RateLimitError):
                             self._on_rate_limited()
-                        ambiguous = _may_have_arrived(exc)
+                        task_id = recover_task_id(exc.response) if isinstance(exc, ResponseDecodeError) else None
+                        if task_id is not None:  # a 2xx whose body did not decode: the task exists
+                            await self._submitted(period, task_id)
+                            return
+                        ambiguous = may_have_arrived(exc)
                         logger.warning("submitting %s failed: %s", period.key, _describe(exc))
                         error = (AMBIGUOUS if ambiguous else "") + _describe(exc)
+                        if isinstance(exc, ResponseDecodeError):
+                            error += f" ({undecodable_answer(exc.response)})"
                         await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
-                        delay = _resubmit_delay(exc, attempt, policy)
+                        if ambiguous:
+                            if not (self._resubmit_ambiguous or self._ambiguous_too) or attempt >= policy.max_retries:
+                                return
+                            duplicate_risk = True
+                            delay: float | None = retry_delay(attempt, policy=policy)
+                        else:
+                            delay = resubmit_delay(exc, attempt, policy)
                         if delay is None:
                             return
-                        # The transport never repeats a POST that may have arrived; the journal can, flagged.
-                        duplicate_risk = duplicate_risk or ambiguous
                         await self._clock.asleep(delay)
                     else:
-                        task_id = str(response.task_id)
-                        await self._commit(partial(self._journal.mark_submitted, period, task_id))
-                        self._track(period.key, task_id)
+                        await self._submitted(period, str(response.task_id))
                         return
             finally:
+                self._probe.set()
                 self._submitting -= 1
                 self._wake.set()
+
+    async def _submitted(self, period: Period, task_id: str) -> None:
+        await self._commit(partial(self._journal.mark_submitted, period, task_id))
+        self._track(period.key, task_id)
 
     def _jitter(self) -> float:
         return self._random.random()

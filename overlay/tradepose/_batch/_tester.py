@@ -82,8 +82,10 @@ class _Runs:
 
     tester: BatchTester
 
-    def start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
-        return self.tester._start_run(journal, resubmit_failed=resubmit_failed)
+    def start_run(
+        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
+    ) -> concurrent.futures.Future[None]:
+        return self.tester._start_run(journal, resubmit_failed=resubmit_failed, ambiguous=ambiguous)
 
     def release(self, journal: Journal) -> None:
         self.tester._release(journal)
@@ -105,6 +107,16 @@ class BatchTester:
     instead of submitting it again. Status-check failures and 404s within the deadline are waited out
     with backoff. `poll_interval` (`TRADEPOSE_POLL_INTERVAL`, default 2 s) is the longest interval
     between checks of a running task.
+
+    Submissions: a period with a journalled task id is never POSTed again. A POST is re-sent
+    automatically only when it provably created no task (no connection, 429, 503). After an answer
+    that leaves it open (500/502/504, a lost answer, a 2xx without a task id) the period is
+    "ambiguous". `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
+    flags it in `BatchResults.duplicates` and the manifest: an unattended overnight batch then
+    finishes, at the cost of a few extra, flagged tasks for such periods, which is cheaper than a hole
+    in the results. With `False` such periods are recorded failed and left for
+    `retry_failed(ambiguous=True)`. A 401/403 stops all further submissions at once; `wait()` raises
+    it, the unsent periods stay planned, and `resume()` with a corrected credential continues.
     """
 
     def __init__(
@@ -121,6 +133,7 @@ class BatchTester:
         requests_per_minute: float | None = None,
         poll_timeout: float | None = None,
         poll_interval: float | None = None,
+        resubmit_ambiguous: bool = True,
         env_file: str | os.PathLike[str] | None = ".env",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
@@ -141,7 +154,7 @@ class BatchTester:
         self._limits = RunLimits(
             submissions=max_concurrent_submissions, polls=max_concurrent_polls,
             downloads=max_concurrent_downloads, requests_per_minute=requests_per_minute,
-            poll_timeout=self.config.poll_timeout, schedule=settings,
+            poll_timeout=self.config.poll_timeout, schedule=settings, resubmit_ambiguous=resubmit_ambiguous,
         )  # fmt: skip
         self._transport = transport
         self._clock = clock
@@ -300,10 +313,12 @@ class BatchTester:
                 self._client = AsyncTradePoseClient(config=self.config, transport=self._transport, clock=self._clock)
             return self._client
 
-    def _start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
+    def _start_run(
+        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
+    ) -> concurrent.futures.Future[None]:
         client = self._async_client()
         run = BatchRun(client, journal, limits=self._limits, clock=self._clock)
-        return self._loop.submit(run.run(resubmit_failed=resubmit_failed))
+        return self._loop.submit(run.run(resubmit_failed=resubmit_failed, ambiguous=ambiguous))
 
     def close(self) -> None:
         """Stop background work, close connections and journals, join the thread. Idempotent."""

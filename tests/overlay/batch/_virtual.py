@@ -149,7 +149,13 @@ def new_journal(workdir: Path, count: int, clock: Clock) -> Journal:
 
 
 async def run_batch(
-    gateway: FakeGateway, journal: Journal, *, limit: float = 86_400.0, resubmit_failed: bool = False, **limits: Any
+    gateway: FakeGateway,
+    journal: Journal,
+    *,
+    limit: float = 86_400.0,
+    resubmit_failed: bool = False,
+    ambiguous: bool = False,
+    **limits: Any,
 ) -> None:
     """One engine pass over `journal` against `gateway`, on the gateway's virtual clock."""
     clock = gateway.clock
@@ -157,6 +163,6 @@ async def run_batch(
     client = AsyncTradePoseClient(config=config, transport=httpx.MockTransport(gateway.handler), clock=clock)
     try:
         run = BatchRun(client, journal, limits=RunLimits(**limits), clock=clock)
-        await clock.drive(run.run(resubmit_failed=resubmit_failed), limit=limit)
+        await clock.drive(run.run(resubmit_failed=resubmit_failed, ambiguous=ambiguous), limit=limit)
     finally:
         await client.aclose()

@@ -7,8 +7,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.overlay._overlay_support import API_KEY
 from tests.overlay.batch._virtual import FakeGateway, VirtualClock, new_journal, run_batch
 from tradepose._constants import MAX_RETRY_AFTER
+from tradepose._errors import AuthenticationError
 
 pytestmark = pytest.mark.anyio
 
@@ -105,3 +107,80 @@ async def test_gateway_404_for_known_tasks_during_a_restart(tmp_path: Path) -> N
         await run_batch(gateway, journal, poll_timeout=3600.0)
         assert [r.state for r in journal.summary_rows()] == ["done"] * 4
     assert len(gateway.posts) == 4
+
+
+def answer_posts(status: int, body: str, *, times: int = 1_000) -> object:
+    """A fault answering the first `times` export POSTs with `status` and a raw `body`."""
+    seen: list[float] = []
+
+    def fault(request: httpx.Request, now: float) -> httpx.Response | None:
+        if request.method == "POST" and request.url.path.endswith("/export") and len(seen) < times:
+            seen.append(now)
+            return httpx.Response(status, content=body.encode(), headers={"content-type": "application/json"})
+        return None
+
+    return fault
+
+
+async def test_wrong_api_key_one_401_no_further_posts(tmp_path: Path) -> None:
+    """A wrong key: one 401, no further POST, a typed error naming the credential, periods stay planned."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, fault=answer_posts(401, '{"detail": "Invalid API key"}'))  # type: ignore[arg-type]
+    with new_journal(tmp_path / "b", 6, clock) as journal:
+        with pytest.raises(AuthenticationError, match=r"API key \(api_key= / TRADEPOSE_API_KEY\)") as caught:
+            await run_batch(gateway, journal)
+        assert API_KEY not in str(caught.value)
+        assert "resume" in str(caught.value)
+        assert [r.state for r in journal.summary_rows()] == ["planned"] * 6
+        posts = [r for r in gateway.requests if r[1] == "POST"]
+        assert len(posts) == 1
+        gateway.fault = None  # the key is fixed: resume continues
+        await run_batch(gateway, journal)
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 6
+    assert len(gateway.posts) == 6
+
+
+async def test_2xx_with_a_task_id_in_an_undecodable_body_is_recovered(tmp_path: Path) -> None:
+    """A 202 whose body does not decode as ExportResponse but carries an id: the task is used, no re-POST."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock)
+    task_id = "6f1c2a3e-0000-4000-8000-0000000000ff"
+    gateway.tasks[task_id] = clock.now
+    gateway.fault = answer_posts(202, f'{{"id": "{task_id}", "state": "queued"}}', times=1)  # type: ignore[assignment]
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.task_id, row.duplicate_risk) == ("done", task_id, False)
+    assert [r[1] for r in gateway.requests].count("POST") == 1
+
+
+async def test_2xx_undecodable_post_answer_is_ambiguous_and_never_silently_re_sent(tmp_path: Path) -> None:
+    """A 2xx without a usable id: ambiguous with the raw answer kept; re-sent only on request, flagged."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, fault=answer_posts(200, "<html>ok</html>", times=1))  # type: ignore[arg-type]
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal, resubmit_ambiguous=False)
+        row = journal.summary_rows()[0]
+        assert row.state == "failed" and row.task_id is None
+        assert "may have reached the gateway" in (row.error or "") and "<html>ok</html>" in (row.error or "")
+        await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True)
+        assert [r[1] for r in gateway.requests].count("POST") == 1  # retry_failed() alone does not re-send
+        await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True, ambiguous=True)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.duplicate_risk) == ("done", True)
+    assert [r[1] for r in gateway.requests].count("POST") == 2
+
+
+async def test_5xx_on_post_is_ambiguous_and_re_sent_once_flagged_by_default(tmp_path: Path) -> None:
+    """500 on the export POST: by default re-sent once more and flagged; 503 re-sent unflagged."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, fault=answer_posts(500, '{"detail": "boom"}', times=1))  # type: ignore[arg-type]
+    with new_journal(tmp_path / "a", 1, clock) as journal:
+        await run_batch(gateway, journal)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.duplicate_risk) == ("done", True)
+    gateway = FakeGateway(clock, fault=answer_posts(503, '{"detail": "busy"}', times=1))  # type: ignore[arg-type]
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.duplicate_risk) == ("done", False)

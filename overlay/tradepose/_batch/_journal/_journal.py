@@ -179,6 +179,17 @@ class Journal(JournalStore):
             self._event(conn, row["period_key"], "submitting", "duplicate risk" if risk else None)
         return self.row(period)
 
+    def mark_not_sent(self, period: Period | str, why: str) -> PeriodRow:
+        """Put a `submitting` period back to `planned`: its POST provably created no task (e.g. a 401)."""
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitting",), "marked not sent")
+            conn.execute(
+                "UPDATE periods SET state = 'planned', updated_at = ? WHERE period_key = ?",
+                (self._now(), row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "not sent", why)
+        return self.row(period)
+
     def mark_submitted(self, period: Period | str, task_id: str) -> PeriodRow:
         """Record the task id the gateway returned for `period`."""
         if not isinstance(task_id, str) or not task_id:
