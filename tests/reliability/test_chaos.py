@@ -114,8 +114,8 @@ def _connect_error() -> TradePoseError:
         (_status_error(500), 0, None),  # may have created a task: ambiguous, the engine's policy decides
         (_status_error(502), 0, None),
         (_status_error(503), 2, "retry"),
-        (_status_error(503), 3, None),  # max_retries reached
-        (_status_error(429, {"Retry-After": "2"}), 0, 2.0),
+        (_status_error(503), 30, "retry"),  # no count limit: the period's deadline bounds it
+        (_status_error(429, {"Retry-After": "2"}), 0, 2.0),  # the hint, above the first backoff
         (_status_error(429, {"Retry-After": "3600"}), 0, None),  # longer than MAX_RETRY_AFTER: give up, report
         (_status_error(401), 0, None),
         (_status_error(422), 0, None),
@@ -126,7 +126,7 @@ def _connect_error() -> TradePoseError:
 )
 def test_resubmission_decisions(error: TradePoseError, attempt: int, expected: float | str | None) -> None:
     """A failed export POST is re-sent automatically only when it provably created no task, within the caps."""
-    delay = _resubmit_delay(error, attempt, RetryPolicy(max_retries=3))
+    delay = _resubmit_delay(error, RetryPolicy(max_retries=3), failures=attempt + 1, jitter=0.5)
     if expected == "retry":
         assert delay is not None and delay > 0
     else:

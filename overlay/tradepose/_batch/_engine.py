@@ -16,6 +16,7 @@ Only a fault of the engine itself (a bug, a broken journal) ends the run, and it
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import random
 from collections.abc import Callable
@@ -238,7 +239,11 @@ class BatchRun:
 
     def _on_rate_limited(self) -> None:
         if self._budget is not None:
-            self._budget.slow_down()
+            self._budget.slow_down(self._clock.monotonic())
+
+    def _on_success(self) -> None:
+        if self._budget is not None:
+            self._budget.succeeded()
 
     # -- submission --------------------------------------------------------------------------------
 
@@ -249,7 +254,9 @@ class BatchRun:
             try:
                 request = self._kind.build(self._strategies, period, self._options)
                 policy = RetryPolicy(max_retries=self._client.config.max_retries)
-                for attempt in range(policy.max_retries + 1):
+                deadline = self._clock.monotonic() + self._poll_timeout
+                resends = 0  # of POSTs that may have created a task
+                for attempt in itertools.count():
                     if self._credential_error is not None:
                         return  # the credential was refused: the period stays as it is, for resume()
                     await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
@@ -277,13 +284,15 @@ class BatchRun:
                             error += f" ({undecodable_answer(exc.response)})"
                         await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
                         if ambiguous:
-                            if not (self._resubmit_ambiguous or self._ambiguous_too) or attempt >= policy.max_retries:
+                            if not (self._resubmit_ambiguous or self._ambiguous_too) or resends >= policy.max_retries:
                                 return
+                            resends += 1
                             duplicate_risk = True
                             delay: float | None = retry_delay(attempt, policy=policy)
                         else:
-                            delay = resubmit_delay(exc, attempt, policy)
-                        if delay is None:
+                            # Provably no task: waited out (a storm, a redeploy) until the period's deadline.
+                            delay = resubmit_delay(exc, policy, failures=attempt + 1, jitter=self._jitter())
+                        if delay is None or self._clock.monotonic() + delay > deadline:
                             return
                         await self._clock.asleep(delay)
                     else:
@@ -295,6 +304,7 @@ class BatchRun:
                 self._wake.set()
 
     async def _submitted(self, period: Period, task_id: str) -> None:
+        self._on_success()
         await self._commit(partial(self._journal.mark_submitted, period, task_id))
         self._track(period.key, task_id)
 
@@ -359,6 +369,7 @@ class BatchRun:
                 await self._check_again_later(key, task_id, exc)
                 return
         self._check_failures.pop(key, None)
+        self._on_success()
         now = self._clock.monotonic()
         if status is not None and self._gateway_status.get(key) != status:
             await self._commit(partial(self._journal.mark_status, key, status))

@@ -25,7 +25,8 @@ from .._errors import (
     TradePoseError,
 )
 from .._http._config import ClientConfig
-from .._http._retry import RetryPolicy, retry_delay
+from .._http._retry import RetryPolicy
+from ._schedule import check_backoff
 
 __all__ = [
     "AMBIGUOUS",
@@ -53,20 +54,21 @@ def may_have_arrived(exc: TradePoseError) -> bool:
     return True  # a 2xx that did not decode, or anything unexpected after sending
 
 
-def resubmit_delay(exc: TradePoseError, attempt: int, policy: RetryPolicy) -> float | None:
-    """Seconds before re-sending a POST that provably created no task, or None to give up.
+def resubmit_delay(exc: TradePoseError, policy: RetryPolicy, *, failures: int, jitter: float) -> float | None:
+    """Seconds before re-sending a POST that provably created no task, or None when it is not worth it.
 
-    Only a failed connect, 429 or 503 qualify, at most `max_retries` more per period; a Retry-After
-    longer than the policy's cap is not waited for (the period is recorded failed, to be retried).
+    Only a failed connect, 429 or 503 qualify; the caller bounds the waiting by the period's deadline,
+    not by a count. The delay is the capped, jittered check backoff; Retry-After is honoured up to the
+    policy's cap, and a longer one is not waited for (the period is recorded failed, to be retried).
     """
-    if attempt >= policy.max_retries or may_have_arrived(exc):
+    if may_have_arrived(exc):
         return None
     if isinstance(exc, APIStatusError) and exc.status_code not in _NOT_CREATED:
         return None
     retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
     if retry_after is not None and retry_after > policy.max_retry_after:
         return None
-    return retry_delay(attempt, retry_after=retry_after, policy=policy)
+    return check_backoff(failures, retry_after, jitter=jitter)
 
 
 def recover_task_id(response: httpx.Response | None) -> str | None:

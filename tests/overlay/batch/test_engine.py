@@ -184,3 +184,23 @@ async def test_5xx_on_post_is_ambiguous_and_re_sent_once_flagged_by_default(tmp_
         await run_batch(gateway, journal)
         row = journal.summary_rows()[0]
         assert (row.state, row.duplicate_risk) == ("done", False)
+
+
+async def test_storm_of_150_429s_finishes_promptly_afterwards(tmp_path: Path) -> None:
+    """150 consecutive 429s on a 600/min plan: the budget recovers and the batch ends soon after the storm."""
+    clock = VirtualClock()
+    storm: list[float] = []
+
+    def fault(request: httpx.Request, now: float) -> httpx.Response | None:
+        if len(storm) < 150:
+            storm.append(now)
+            return httpx.Response(429, headers={"Retry-After": "1"}, json={"detail": "slow down"})
+        return None
+
+    gateway = FakeGateway(clock, duration=2.0, fault=fault)
+    with new_journal(tmp_path / "b", 16, clock) as journal:
+        await run_batch(gateway, journal, requests_per_minute=600)
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 16
+    assert len(storm) == 150
+    assert clock.now - storm[-1] < 4 * 2.0 + 10.0  # a few task durations (plus one capped check backoff)
+    assert len(gateway.posts) == 16
