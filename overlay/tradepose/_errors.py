@@ -53,6 +53,7 @@ __all__ = [
     "RateLimitError",
     "ResponseDecodeError",
     "ResultSchemaError",
+    "ResultWriteError",
     "TaskCancelledError",
     "TaskError",
     "TaskFailedError",
@@ -178,6 +179,18 @@ class ResultSchemaError(ResponseDecodeError):
     def __init__(self, message: str, *, column: str, response: httpx.Response | None = None) -> None:
         super().__init__(message, response=response)
         self.column = column
+
+
+class ResultWriteError(TradePoseError):
+    """A result could not be written to disk (disk full, unwritable path); `path` says where.
+
+    The batch records the period failed at stage "download" and goes on; free space or fix the path,
+    then `resume()` downloads it again under the same task id.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class TaskError(TradePoseError):

@@ -38,6 +38,7 @@ from .._errors import (
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
+    ResultWriteError,
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
@@ -187,6 +188,9 @@ class BatchRun:
                 to_submit.append((row.period, False))
             elif row.state == "submitting":  # in flight when the last run died
                 to_submit.append((row.period, True))
+            elif row.state == "failed" and row.task_id is not None and row.error_stage == "download":
+                self._journal.reopen_for_download(row.key)  # e.g. the disk was full: download it again
+                self._track(row.key, row.task_id, first_check=0.0)
             elif row.state == "failed" and resubmit_failed:
                 self._retry_failed(row, to_submit)
             elif row.state == "submitted" and row.task_id is not None:
@@ -433,12 +437,18 @@ class BatchRun:
 
     async def _fetch_one(self, key: str, task_id: str, name: str, fetch: Fetch) -> None:
         final = self._journal.result_path(key, self._kind.filename(name))
-        final.parent.mkdir(parents=True, exist_ok=True)
         part = final.with_name(final.name + ".part")
         await self._pace()
         try:
+            final.parent.mkdir(parents=True, exist_ok=True)
             await fetch(self._client, task_id, part)
             publish_file(part, final)
+        except OSError as exc:  # disk full, unwritable path: this period fails, the batch goes on
+            raise ResultWriteError(
+                f"cannot write result {name} of {key} to {str(final)!r} ({exc.strerror or exc}): free disk "
+                f"space or fix the path's permissions, then resume the batch",
+                path=str(final),
+            ) from exc
         finally:
             part.unlink(missing_ok=True)
         await self._commit(partial(self._journal.record_result, key, name, final))

@@ -204,3 +204,35 @@ async def test_storm_of_150_429s_finishes_promptly_afterwards(tmp_path: Path) ->
     assert len(storm) == 150
     assert clock.now - storm[-1] < 4 * 2.0 + 10.0  # a few task durations (plus one capped check backoff)
     assert len(gateway.posts) == 16
+
+
+async def test_disk_full_fails_the_period_only_and_resume_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC while writing one result: that period fails at 'download' with ResultWriteError; resume completes."""
+    import errno
+
+    from tradepose._batch import _engine
+
+    real = _engine.publish_file
+    full: list[Path] = []
+
+    def no_space(temp: Path, final: Path) -> Path:
+        if not full:
+            full.append(final)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(temp, final)
+
+    monkeypatch.setattr(_engine, "publish_file", no_space)
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, duration=1.0)
+    with new_journal(tmp_path / "b", 3, clock) as journal:
+        await run_batch(gateway, journal)
+        rows = journal.summary_rows()
+        failed = [r for r in rows if r.state == "failed"]
+        assert len(failed) == 1 and [r.state for r in rows].count("done") == 2
+        assert failed[0].error_stage == "download" and "ResultWriteError" in (failed[0].error or "")
+        assert "No space left" in (failed[0].error or "") and failed[0].task_id is not None
+        await run_batch(gateway, journal)  # space freed: resume downloads it again, no POST
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 3
+    assert len(gateway.posts) == 3
