@@ -188,8 +188,9 @@ class BatchRun:
                 to_submit.append((row.period, False))
             elif row.state == "submitting":  # in flight when the last run died
                 to_submit.append((row.period, True))
-            elif row.state == "failed" and row.task_id is not None and row.error_stage == "download":
-                self._journal.reopen_for_download(row.key)  # e.g. the disk was full: download it again
+            elif row.state == "failed" and row.task_id is not None and row.error_stage in ("status", "download"):
+                # Timed out, or the disk was full: the task exists, so poll and download it again.
+                self._journal.reopen_for_download(row.key)
                 self._track(row.key, row.task_id, first_check=0.0)
             elif row.state == "failed" and resubmit_failed:
                 self._retry_failed(row, to_submit)

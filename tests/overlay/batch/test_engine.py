@@ -236,3 +236,17 @@ async def test_disk_full_fails_the_period_only_and_resume_completes(
         await run_batch(gateway, journal)  # space freed: resume downloads it again, no POST
         assert [r.state for r in journal.summary_rows()] == ["done"] * 3
     assert len(gateway.posts) == 3
+
+
+async def test_resume_re_polls_a_timed_out_period_without_a_post(tmp_path: Path) -> None:
+    """resume() after a timeout polls the kept task id again; the recording gateway sees no second POST."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, duration=1.0, pending_forever=True)
+    with new_journal(tmp_path / "b", 3, clock) as journal:
+        await run_batch(gateway, journal, poll_timeout=120.0)
+        assert [r.state for r in journal.summary_rows()] == ["failed"] * 3
+        gateway.pending_forever = False
+        await run_batch(gateway, journal, poll_timeout=120.0)  # plain resume, no retry_failed
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 3
+        assert all(journal.task_ids(r.key) == [r.task_id] for r in journal.summary_rows())
+    assert [r[1] for r in gateway.requests].count("POST") == 3
