@@ -34,7 +34,6 @@ from .._clock import Clock
 from .._constants import DEFAULT_POLL_TIMEOUT
 from .._errors import (
     AuthenticationError,
-    JournalError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
@@ -42,6 +41,7 @@ from .._errors import (
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
+from ._commits import GroupCommitter
 from ._journal import Journal, PeriodRow, publish_file
 from ._kinds import BatchKind, Fetch, kind_for
 from ._schedule import PollSchedule, RequestBudget, ScheduleSettings, check_backoff
@@ -124,49 +124,11 @@ class BatchRun:
         self._downloads: set[asyncio.Task[None]] = set()
         self._download_sem = asyncio.Semaphore(limits.downloads)
         self._gateway_status: dict[str, int] = {}
-        self._queued: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
-        self._committer: asyncio.Task[None] | None = None
-
-    # -- journal writes ----------------------------------------------------------------------------
+        self._commits = GroupCommitter(journal, clock)
 
     async def _commit(self, change: Callable[[], T]) -> T:
-        """Apply one journal change; it is durable when this returns.
-
-        Changes are applied in a worker thread, so an fsync never stalls the event loop, and those that
-        queue up while one group commits go together into the next (group commit): with 8 submissions in
-        flight that is one fsync for many state changes, each still committed before the step it guards.
-        """
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queued.append((change, future))
-        if self._committer is None or self._committer.done():
-            self._committer = asyncio.create_task(self._commit_queued())
-        return await future
-
-    async def _commit_queued(self) -> None:
-        while self._queued:
-            batch, self._queued = self._queued, []
-            changes = [change for change, _ in batch]
-            outcomes = await self._clock.offload(partial(self._apply, changes))
-            for (_, future), (value, error) in zip(batch, outcomes, strict=True):
-                if future.done():
-                    continue
-                if error is None:
-                    future.set_result(value)
-                else:
-                    future.set_exception(error)
-
-    def _apply(self, changes: list[Callable[[], Any]]) -> list[tuple[Any, BaseException | None]]:
-        outcomes: list[tuple[Any, BaseException | None]] = []
-        try:
-            with self._journal.group():
-                for change in changes:
-                    try:
-                        outcomes.append((change(), None))
-                    except Exception as exc:  # this change alone is rolled back; its caller gets the error
-                        outcomes.append((None, exc))
-        except JournalError as exc:  # the commit itself failed: nothing in the group is durable
-            return [(None, exc)] * len(changes)
-        return outcomes
+        """Apply one journal change; it is durable when this returns (see `GroupCommitter`)."""
+        return await self._commits.commit(change)
 
     # -- entry point -------------------------------------------------------------------------------
 
