@@ -7,7 +7,6 @@ from ._authoring._builder import BlueprintBuilder, IndicatorRef, StrategyBuilder
 from ._authoring._period import Period, PeriodError
 from ._authoring._strategies import load_strategies
 from ._authoring._validation import StrategyError
-from ._batch._journal import JournalError
 from ._batch._results import BatchResults, PeriodResult, ResultView
 from ._batch._tester import BatchTester
 from ._client._async_client import AsyncTradePoseClient
@@ -26,11 +25,13 @@ from ._errors import (
     ConflictError,
     FieldError,
     InternalServerError,
+    JournalError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
     ResultSchemaError,
+    ResultWriteError,
     TaskCancelledError,
     TaskError,
     TaskFailedError,
@@ -71,6 +72,7 @@ __all__ = [
     "ResponseDecodeError",
     "ResultSchemaError",
     "ResultView",
+    "ResultWriteError",
     "StrategyBuilder",
     "StrategyError",
     "TaskCancelledError",

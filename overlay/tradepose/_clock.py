@@ -8,6 +8,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 __all__ = ["SYSTEM_CLOCK", "Clock"]
 
@@ -17,7 +21,7 @@ _EVENT_SLICE = 0.05
 
 
 class Clock:
-    """Real time. Subclass and override all six methods to fake it."""
+    """Real time. Subclass and override all seven methods to fake it."""
 
     def monotonic(self) -> float:
         """Seconds on a clock that never goes backwards (for deadlines)."""
@@ -48,6 +52,13 @@ class Clock:
                 return False
             await asyncio.sleep(min(_EVENT_SLICE, remaining))
         return True
+
+    async def offload(self, fn: Callable[[], T]) -> T:
+        """Run blocking `fn` (an fsync) off the event loop, in a worker thread.
+
+        A virtual clock runs it inline instead, so time only moves while every task waits on the clock.
+        """
+        return await asyncio.to_thread(fn)
 
 
 SYSTEM_CLOCK = Clock()

@@ -47,11 +47,13 @@ __all__ = [
     "ConflictError",
     "FieldError",
     "InternalServerError",
+    "JournalError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
     "ResultSchemaError",
+    "ResultWriteError",
     "TaskCancelledError",
     "TaskError",
     "TaskFailedError",
@@ -72,6 +74,10 @@ class TradePoseError(Exception):
 
 class ConfigError(TradePoseError):
     """The configuration is missing or invalid; the message says what to fix."""
+
+
+class JournalError(ConfigError):
+    """The batch journal or its work directory cannot be used; the message says what to do."""
 
 
 class APIConnectionError(TradePoseError):
@@ -173,6 +179,18 @@ class ResultSchemaError(ResponseDecodeError):
     def __init__(self, message: str, *, column: str, response: httpx.Response | None = None) -> None:
         super().__init__(message, response=response)
         self.column = column
+
+
+class ResultWriteError(TradePoseError):
+    """A result could not be written to disk (disk full, unwritable path); `path` says where.
+
+    The batch records the period failed at stage "download" and goes on; free space or fix the path,
+    then `resume()` downloads it again under the same task id.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class TaskError(TradePoseError):

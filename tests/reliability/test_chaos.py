@@ -13,7 +13,7 @@ import pytest
 
 from tests.reliability._support import MONTHS, STRATEGIES, RecordingTransport, frames
 from tradepose import APIConnectionError, BatchResults, BatchTester, TradePoseError
-from tradepose._batch._engine import _resubmit_delay
+from tradepose._batch._submission import resubmit_delay as _resubmit_delay
 from tradepose._errors import status_error_from_response
 from tradepose._http._retry import RetryPolicy, parse_retry_after
 from tradepose.testing import FaultConfig, LocalGateway
@@ -102,23 +102,31 @@ def _status_error(status: int, headers: dict[str, str] | None = None) -> TradePo
     return status_error_from_response(response, retry_after=parse_retry_after(response.headers))
 
 
+def _connect_error() -> TradePoseError:
+    error = APIConnectionError("connection refused")
+    error.__cause__ = httpx.ConnectError("refused")
+    return error
+
+
 @pytest.mark.parametrize(
     ("error", "attempt", "expected"),
     [
-        (_status_error(500), 0, "retry"),
+        (_status_error(500), 0, None),  # may have created a task: ambiguous, the engine's policy decides
+        (_status_error(502), 0, None),
         (_status_error(503), 2, "retry"),
-        (_status_error(503), 3, None),  # max_retries reached
-        (_status_error(429, {"Retry-After": "2"}), 0, 2.0),
+        (_status_error(503), 30, "retry"),  # no count limit: the period's deadline bounds it
+        (_status_error(429, {"Retry-After": "2"}), 0, 2.0),  # the hint, above the first backoff
         (_status_error(429, {"Retry-After": "3600"}), 0, None),  # longer than MAX_RETRY_AFTER: give up, report
         (_status_error(401), 0, None),
         (_status_error(422), 0, None),
         (_status_error(409), 0, None),
-        (APIConnectionError("connection reset"), 1, "retry"),
+        (APIConnectionError("connection reset"), 1, None),  # sent, answer lost: ambiguous
+        (_connect_error(), 1, "retry"),  # never connected: provably no task
     ],
 )
 def test_resubmission_decisions(error: TradePoseError, attempt: int, expected: float | str | None) -> None:
-    """A failed export POST is re-sent only for transient failures, within max_retries and Retry-After's cap."""
-    delay = _resubmit_delay(error, attempt, RetryPolicy(max_retries=3))
+    """A failed export POST is re-sent automatically only when it provably created no task, within the caps."""
+    delay = _resubmit_delay(error, RetryPolicy(max_retries=3), failures=attempt + 1, jitter=0.5)
     if expected == "retry":
         assert delay is not None and delay > 0
     else:

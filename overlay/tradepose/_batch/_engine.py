@@ -16,49 +16,48 @@ Only a fault of the engine itself (a bug, a broken journal) ends the run, and it
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
-from tradepose_api.models.export_request import ExportRequest
-from tradepose_api.models.export_type import ExportType
-from tradepose_api.models.indicator_spec import IndicatorSpec
-from tradepose_api.models.persist_mode import PersistMode
 from tradepose_api.models.strategy_config import StrategyConfig
 from tradepose_api.models.task_status import TaskStatus
 
 from .._authoring._period import Period
 from .._client._async_client import AsyncTradePoseClient
 from .._client._polling import decode_status
-from .._client._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
 from .._clock import Clock
-from .._constants import RETRYABLE_STATUS_CODES
+from .._constants import DEFAULT_POLL_TIMEOUT
 from .._errors import (
-    APIConnectionError,
-    APIStatusError,
-    NotFoundError,
+    AuthenticationError,
+    PermissionDeniedError,
     RateLimitError,
+    ResponseDecodeError,
+    ResultWriteError,
     TradePoseError,
 )
 from .._http._retry import RetryPolicy, retry_delay
-from ._journal import Journal, JournalError, PeriodRow
-from ._schedule import PollSchedule, RequestBudget, ScheduleSettings
+from ._commits import GroupCommitter
+from ._journal import Journal, PeriodRow, publish_file
+from ._kinds import BatchKind, Fetch, kind_for
+from ._schedule import PollSchedule, RequestBudget, ScheduleSettings, check_backoff
+from ._submission import (
+    AMBIGUOUS,
+    credential_message,
+    may_have_arrived,
+    recover_task_id,
+    resubmit_delay,
+    undecodable_answer,
+)
 
-__all__ = ["AMBIGUOUS", "BatchKind", "BatchRun", "RunLimits", "kind_for"]
+__all__ = ["BatchKind", "BatchRun", "RunLimits", "kind_for"]
 
 logger = logging.getLogger("tradepose")
 T = TypeVar("T")
-
-# Prefix of a submission error after which the POST may still have created a task on the gateway.
-AMBIGUOUS = "(the request may have reached the gateway) "
-# A journalled task the gateway keeps answering 404 for is given up after this many checks.
-_MAX_NOT_FOUND = 5
-# Consecutive failed checks of one task (after transport retries) before it is recorded as failed.
-_MAX_CHECK_FAILURES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,72 +68,11 @@ class RunLimits:
     polls: int = 16
     downloads: int = 4
     requests_per_minute: float | None = None
+    # Per task, counted from its submission (or from the start of a resumed run): queueing time counts.
+    poll_timeout: float = DEFAULT_POLL_TIMEOUT
+    # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
+    resubmit_ambiguous: bool = True
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
-
-
-# Downloads one result of a task into a file (verified and schema-checked by the client).
-Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[object]]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchKind:
-    """What differs between batch workflows: the export request and the result files."""
-
-    export_type: ExportType
-    results: Mapping[str, Fetch]  # logical name -> fetcher; file `<name>.parquet`
-    build: Callable[[Sequence[StrategyConfig], Period, Mapping[str, Any]], ExportRequest]
-
-    def filename(self, name: str) -> str:
-        return f"{name}.parquet"
-
-
-def _backtest(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    ids = options.get("strategy_ids")
-    return BacktestAdapter(strategies, start, end, ids, PersistMode(options.get("persist_mode", 0))).build_request()
-
-
-def _enhanced(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    return EnhancedOhlcvAdapter(
-        strategies, start, end, options.get("strategy_name"), options.get("blueprint_name"),
-        PersistMode(options.get("persist_mode", 0)),
-    ).build_request()  # fmt: skip
-
-
-def _on_demand(strategies: Sequence[StrategyConfig], period: Period, options: Mapping[str, Any]) -> ExportRequest:
-    start, end = period.to_wire()
-    specs = [IndicatorSpec.from_dict(s) for s in options["indicator_specs"]]
-    return OnDemandOhlcvAdapter(
-        options["base_instrument"], options["base_freq"], start, end, specs, PersistMode(options.get("persist_mode", 0))
-    ).build_request()
-
-
-_BACKTEST_RESULTS: Mapping[str, Fetch] = {
-    "trades": lambda client, task_id, dest: client.download_trades(task_id, path=dest, lazy=True),
-    "performance": lambda client, task_id, dest: client.download_performance(task_id, path=dest, lazy=True),
-}
-_KINDS = {
-    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, _BACKTEST_RESULTS, _backtest),
-    ExportType.ENHANCED_OHLCV: BatchKind(
-        ExportType.ENHANCED_OHLCV,
-        {"enhanced_ohlcv": lambda client, task_id, dest: client.download_enhanced_ohlcv(task_id, path=dest)},
-        _enhanced,
-    ),
-    ExportType.ON_DEMAND_OHLCV: BatchKind(
-        ExportType.ON_DEMAND_OHLCV,
-        {"on_demand_ohlcv": lambda client, task_id, dest: client.download_on_demand_ohlcv(task_id, path=dest)},
-        _on_demand,
-    ),
-}
-
-
-def kind_for(export_type: int) -> BatchKind:
-    """The workflow of a journalled batch."""
-    try:
-        return _KINDS[ExportType(export_type)]
-    except (ValueError, KeyError):
-        raise TradePoseError(f"export type {export_type} is not a batch workflow this SDK can run") from None
 
 
 def _describe(exc: BaseException) -> str:
@@ -142,32 +80,11 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
-def _may_have_arrived(exc: TradePoseError) -> bool:
-    """Could this failed POST have created a task anyway? Only a refusal or a failed connect proves not."""
-    if isinstance(exc, APIConnectionError):
-        return not isinstance(exc.__cause__, httpx.ConnectError)
-    if isinstance(exc, APIStatusError):
-        return exc.status_code >= 500
-    return False
-
-
-def _resubmit_delay(exc: TradePoseError, attempt: int, policy: RetryPolicy) -> float | None:
-    """Seconds to wait before submitting a period again after a failed export POST, or None to give up.
-
-    Transient failures (no response, 408/429/5xx) are worth another POST, at most `max_retries` more per
-    period; a refusal such as 401 or 422 is not. The caller flags the period when the POST may have arrived.
-    """
-    if attempt >= policy.max_retries:
-        return None
-    transient = isinstance(exc, APIConnectionError) or (
-        isinstance(exc, APIStatusError) and exc.status_code in RETRYABLE_STATUS_CODES
-    )
-    if not transient:
-        return None
-    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
-    if retry_after is not None and retry_after > policy.max_retry_after:
-        return None
-    return retry_delay(attempt, retry_after=retry_after, policy=policy)
+def _status_name(status: int | None) -> str:
+    try:
+        return TaskStatus(status).name if status is not None else "unknown"
+    except ValueError:
+        return f"status {status}"
 
 
 class BatchRun:
@@ -194,60 +111,34 @@ class BatchRun:
         self._schedule = PollSchedule(settings=limits.schedule)
         self._budget: RequestBudget | None = None
         self._task_ids: dict[str, str] = {}
-        self._not_found: dict[str, int] = {}
         self._check_failures: dict[str, int] = {}
+        self._credential_error: AuthenticationError | PermissionDeniedError | None = None
+        self._resubmit_ambiguous = limits.resubmit_ambiguous
+        self._ambiguous_too = False
+        self._probe = asyncio.Event()
+        self._tracked_since: dict[str, float] = {}
+        self._poll_timeout = limits.poll_timeout
+        self._random = random.Random()
         self._wake = asyncio.Event()
         self._submitting = 0
         self._downloads: set[asyncio.Task[None]] = set()
         self._download_sem = asyncio.Semaphore(limits.downloads)
         self._gateway_status: dict[str, int] = {}
-        self._queued: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
-        self._committer: asyncio.Task[None] | None = None
-
-    # -- journal writes ----------------------------------------------------------------------------
+        self._commits = GroupCommitter(journal, clock)
 
     async def _commit(self, change: Callable[[], T]) -> T:
-        """Apply one journal change; it is durable when this returns.
-
-        Changes are applied in a worker thread, so an fsync never stalls the event loop, and those that
-        queue up while one group commits go together into the next (group commit): with 8 submissions in
-        flight that is one fsync for many state changes, each still committed before the step it guards.
-        """
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._queued.append((change, future))
-        if self._committer is None or self._committer.done():
-            self._committer = asyncio.create_task(self._commit_queued())
-        return await future
-
-    async def _commit_queued(self) -> None:
-        while self._queued:
-            batch, self._queued = self._queued, []
-            outcomes = await asyncio.to_thread(self._apply, [change for change, _ in batch])
-            for (_, future), (value, error) in zip(batch, outcomes, strict=True):
-                if future.done():
-                    continue
-                if error is None:
-                    future.set_result(value)
-                else:
-                    future.set_exception(error)
-
-    def _apply(self, changes: list[Callable[[], Any]]) -> list[tuple[Any, BaseException | None]]:
-        outcomes: list[tuple[Any, BaseException | None]] = []
-        try:
-            with self._journal.group():
-                for change in changes:
-                    try:
-                        outcomes.append((change(), None))
-                    except Exception as exc:  # noqa: BLE001 - this change alone is rolled back; its caller gets the error
-                        outcomes.append((None, exc))
-        except JournalError as exc:  # the commit itself failed: nothing in the group is durable
-            return [(None, exc)] * len(changes)
-        return outcomes
+        """Apply one journal change; it is durable when this returns (see `GroupCommitter`)."""
+        return await self._commits.commit(change)
 
     # -- entry point -------------------------------------------------------------------------------
 
-    async def run(self, *, resubmit_failed: bool = False) -> None:
-        """Submit, poll and download until every period is done or failed."""
+    async def run(self, *, resubmit_failed: bool = False, ambiguous: bool = False) -> None:
+        """Submit, poll and download until every period is done or failed.
+
+        A refused credential (401/403) stops every further submission at once; the run still polls and
+        downloads what was submitted, then raises that error (typed, saying which credential to fix).
+        """
+        self._ambiguous_too = ambiguous
         await self._init_budget()
         for problem in self._journal.verify_results():
             logger.warning(
@@ -259,13 +150,20 @@ class BatchRun:
                 to_submit.append((row.period, False))
             elif row.state == "submitting":  # in flight when the last run died
                 to_submit.append((row.period, True))
+            elif row.state == "failed" and row.task_id is not None and row.error_stage in ("status", "download"):
+                # Timed out, or the disk was full: the task exists, so poll and download it again.
+                self._journal.reopen_for_download(row.key)
+                self._track(row.key, row.task_id, first_check=0.0)
             elif row.state == "failed" and resubmit_failed:
                 self._retry_failed(row, to_submit)
             elif row.state == "submitted" and row.task_id is not None:
                 self._track(row.key, row.task_id, first_check=0.0)
         submit_sem = asyncio.Semaphore(self._limits.submissions)
         self._submitting = len(to_submit)
-        submitters = [asyncio.create_task(self._submit(period, risk, submit_sem)) for period, risk in to_submit]
+        submitters = [
+            asyncio.create_task(self._submit(period, risk, submit_sem, i == 0))
+            for i, (period, risk) in enumerate(to_submit)
+        ]
         try:
             await self._poll_until_idle()
             await asyncio.gather(*submitters)
@@ -273,13 +171,19 @@ class BatchRun:
             for task in submitters:
                 task.cancel()
             await asyncio.gather(*submitters, return_exceptions=True)
+        if self._credential_error is not None:
+            exc = self._credential_error
+            message = credential_message(exc, self._client.config, str(self._journal.workdir))
+            raise type(exc)(message, response=exc.response, body=exc.body) from None
 
     def _retry_failed(self, row: PeriodRow, to_submit: list[tuple[Period, bool]]) -> None:
-        if row.task_id is not None and row.error_stage == "download":
-            self._journal.reopen_for_download(row.key)  # the task ran; only its download failed
+        if row.task_id is not None and row.error_stage != "task":  # the task may run or be done: re-poll it
+            self._journal.reopen_for_download(row.key)
             self._track(row.key, row.task_id, first_check=0.0)
         else:
             risk = row.error_stage == "submit" and (row.error or "").startswith(AMBIGUOUS)
+            if risk and not (self._resubmit_ambiguous or self._ambiguous_too):
+                return  # may have created a task: left for retry_failed(ambiguous=True)
             to_submit.append((row.period, risk))
 
     async def _init_budget(self) -> None:
@@ -302,44 +206,81 @@ class BatchRun:
 
     def _on_rate_limited(self) -> None:
         if self._budget is not None:
-            self._budget.slow_down()
+            self._budget.slow_down(self._clock.monotonic())
+
+    def _on_success(self) -> None:
+        if self._budget is not None:
+            self._budget.succeeded()
 
     # -- submission --------------------------------------------------------------------------------
 
-    async def _submit(self, period: Period, duplicate_risk: bool, sem: asyncio.Semaphore) -> None:
+    async def _submit(self, period: Period, duplicate_risk: bool, sem: asyncio.Semaphore, first: bool) -> None:
+        if not first:
+            await self._probe.wait()  # the first POST tests the credential before the others are sent
         async with sem:
             try:
                 request = self._kind.build(self._strategies, period, self._options)
                 policy = RetryPolicy(max_retries=self._client.config.max_retries)
-                for attempt in range(policy.max_retries + 1):
+                deadline = self._clock.monotonic() + self._poll_timeout
+                resends = 0  # of POSTs that may have created a task
+                for attempt in itertools.count():
+                    if self._credential_error is not None:
+                        return  # the credential was refused: the period stays as it is, for resume()
                     await self._commit(partial(self._journal.mark_submitting, period, duplicate_risk=duplicate_risk))
                     try:
                         await self._pace()
-                        response = await self._client.export.create_export(body=request)
+                        try:
+                            response = await self._client.export.create_export(body=request)
+                        finally:
+                            self._probe.set()
+                    except (AuthenticationError, PermissionDeniedError) as exc:
+                        self._credential_error = self._credential_error or exc
+                        await self._commit(partial(self._journal.mark_not_sent, period, _describe(exc)))
+                        return
                     except TradePoseError as exc:
                         if isinstance(exc, RateLimitError):
                             self._on_rate_limited()
-                        ambiguous = _may_have_arrived(exc)
+                        task_id = recover_task_id(exc.response) if isinstance(exc, ResponseDecodeError) else None
+                        if task_id is not None:  # a 2xx whose body did not decode: the task exists
+                            await self._submitted(period, task_id)
+                            return
+                        ambiguous = may_have_arrived(exc)
                         logger.warning("submitting %s failed: %s", period.key, _describe(exc))
                         error = (AMBIGUOUS if ambiguous else "") + _describe(exc)
+                        if isinstance(exc, ResponseDecodeError):
+                            error += f" ({undecodable_answer(exc.response)})"
                         await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
-                        delay = _resubmit_delay(exc, attempt, policy)
-                        if delay is None:
+                        if ambiguous:
+                            if not (self._resubmit_ambiguous or self._ambiguous_too) or resends >= policy.max_retries:
+                                return
+                            resends += 1
+                            duplicate_risk = True
+                            delay: float | None = retry_delay(attempt, policy=policy)
+                        else:
+                            # Provably no task: waited out (a storm, a redeploy) until the period's deadline.
+                            delay = resubmit_delay(exc, policy, failures=attempt + 1, jitter=self._jitter())
+                        if delay is None or self._clock.monotonic() + delay > deadline:
                             return
-                        # The transport never repeats a POST that may have arrived; the journal can, flagged.
-                        duplicate_risk = duplicate_risk or ambiguous
                         await self._clock.asleep(delay)
                     else:
-                        task_id = str(response.task_id)
-                        await self._commit(partial(self._journal.mark_submitted, period, task_id))
-                        self._track(period.key, task_id)
+                        await self._submitted(period, str(response.task_id))
                         return
             finally:
+                self._probe.set()
                 self._submitting -= 1
                 self._wake.set()
 
+    async def _submitted(self, period: Period, task_id: str) -> None:
+        self._on_success()
+        await self._commit(partial(self._journal.mark_submitted, period, task_id))
+        self._track(period.key, task_id)
+
+    def _jitter(self) -> float:
+        return self._random.random()
+
     def _track(self, key: str, task_id: str, *, first_check: float | None = None) -> None:
         self._task_ids[key] = task_id
+        self._tracked_since[key] = self._clock.monotonic()
         self._schedule.add(key, self._clock.monotonic(), first_check=first_check)
         self._wake.set()
 
@@ -360,10 +301,15 @@ class BatchRun:
                 self._wake.clear()
                 if timeout is None or timeout > 0:
                     waiter = asyncio.create_task(self._wake.wait())
-                    pending = {waiter, *checks, *self._downloads}
-                    done, _ = await asyncio.wait(pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-                    waiter.cancel()
-                    for finished in done - {waiter}:
+                    # The timeout is a sleep on the injected clock, so virtual time drives it in tests.
+                    sleeper = None if timeout is None else asyncio.create_task(self._clock.asleep(timeout))
+                    helpers = {waiter} if sleeper is None else {waiter, sleeper}
+                    pending = {*helpers, *checks, *self._downloads}
+                    done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                    for helper in helpers:
+                        helper.cancel()
+                    await asyncio.gather(*helpers, return_exceptions=True)
+                    for finished in done - helpers:
                         error = None if finished.cancelled() else finished.exception()
                         if error is not None:
                             raise error
@@ -381,26 +327,16 @@ class BatchRun:
             try:
                 response = await self._client.get_task_status_response(task_id)
                 metadata, status = decode_status(response)
-            except NotFoundError as exc:
-                self._not_found[key] = self._not_found.get(key, 0) + 1
-                if self._not_found[key] >= _MAX_NOT_FOUND:
-                    await self._give_up(key, f"the gateway no longer knows task {task_id}: {_describe(exc)}", "status")
-                else:
-                    self._schedule.observed(key, None, self._clock.monotonic())
-                return
             except TradePoseError as exc:
+                # A gateway that is restarting may answer 404 for a task it still has; an outage may last
+                # hours. Neither is counted out: the task is checked again with backoff until its deadline.
                 if isinstance(exc, RateLimitError):
                     self._on_rate_limited()
-                self._check_failures[key] = self._check_failures.get(key, 0) + 1
                 logger.warning("checking task %s failed (%s); will check again", task_id, _describe(exc))
-                if self._check_failures[key] >= _MAX_CHECK_FAILURES:
-                    await self._give_up(key, f"status checks keep failing: {_describe(exc)}", "status")
-                else:
-                    retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
-                    self._schedule.observed(key, None, self._clock.monotonic(), retry_after=retry_after)
+                await self._check_again_later(key, task_id, exc)
                 return
         self._check_failures.pop(key, None)
-        self._not_found.pop(key, None)
+        self._on_success()
         now = self._clock.monotonic()
         if status is not None and self._gateway_status.get(key) != status:
             await self._commit(partial(self._journal.mark_status, key, status))
@@ -415,9 +351,31 @@ class BatchRun:
             message = metadata.error_message if isinstance(metadata.error_message, str) else None
             error = message or "the gateway reported the task as failed"
             await self._commit(partial(self._journal.mark_failed, key, error, "task"))
+        elif now >= self._deadline(key):
+            await self._time_out(key, task_id, f"still {_status_name(status)} after {self._poll_timeout:g} s")
         else:
             self._schedule.observed(key, status, now)
         self._wake.set()
+
+    def _deadline(self, key: str) -> float:
+        return self._tracked_since[key] + self._poll_timeout
+
+    async def _check_again_later(self, key: str, task_id: str, exc: TradePoseError) -> None:
+        now = self._clock.monotonic()
+        if now >= self._deadline(key):
+            await self._time_out(key, task_id, f"status checks kept failing: {_describe(exc)}")
+            return
+        failures = self._check_failures.get(key, 0) + 1
+        self._check_failures[key] = failures
+        retry_after = exc.retry_after if isinstance(exc, RateLimitError) else None
+        delay = check_backoff(failures, retry_after, jitter=self._jitter())
+        delay = min(delay, max(0.0, self._deadline(key) - now))
+        self._schedule.observed(key, None, now, retry_after=delay)
+
+    async def _time_out(self, key: str, task_id: str, why: str) -> None:
+        """The period's deadline passed: record it, keeping the task id (resume and retry_failed re-poll)."""
+        error = f"timed out: task {task_id} {why}; poll_timeout is {self._poll_timeout:g} s"
+        await self._give_up(key, error, "status")
 
     async def _give_up(self, key: str, error: str, stage: Any) -> None:
         self._schedule.remove(key)
@@ -442,12 +400,18 @@ class BatchRun:
 
     async def _fetch_one(self, key: str, task_id: str, name: str, fetch: Fetch) -> None:
         final = self._journal.result_path(key, self._kind.filename(name))
-        final.parent.mkdir(parents=True, exist_ok=True)
         part = final.with_name(final.name + ".part")
         await self._pace()
         try:
+            final.parent.mkdir(parents=True, exist_ok=True)
             await fetch(self._client, task_id, part)
-            part.replace(final)
+            publish_file(part, final)
+        except OSError as exc:  # disk full, unwritable path: this period fails, the batch goes on
+            raise ResultWriteError(
+                f"cannot write result {name} of {key} to {str(final)!r} ({exc.strerror or exc}): free disk "
+                f"space or fix the path's permissions, then resume the batch",
+                path=str(final),
+            ) from exc
         finally:
             part.unlink(missing_ok=True)
         await self._commit(partial(self._journal.record_result, key, name, final))

@@ -175,7 +175,9 @@ class PeriodResult:
 class RunOwner(Protocol):
     """What `BatchResults` needs from whoever runs its batch on the gateway (the `BatchTester`)."""
 
-    def start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
+    def start_run(
+        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
+    ) -> concurrent.futures.Future[None]:
         """Start (or continue) the journalled batch in the background."""
         ...
 
@@ -318,11 +320,17 @@ class BatchResults:
             raise BatchFailedError(f"{len(failed)} of {len(self)} periods failed: {lines}", failed=failed)
         return self
 
-    def retry_failed(self) -> BatchResults:
-        """Run the failed periods again (only those); returns self, which keeps filling in."""
+    def retry_failed(self, *, ambiguous: bool = False) -> BatchResults:
+        """Run the failed periods again (only those); returns self, which keeps filling in.
+
+        A period with a task id is polled and downloaded again under that id, never submitted again
+        (unless its task ended FAILED). A period whose POST may have created a task ("ambiguous") is
+        re-submitted, flagged in `duplicates`, only with `ambiguous=True` or when the tester was made
+        with `resubmit_ambiguous=True`.
+        """
         if self.is_running:
             raise ConfigError("the batch is still running: wait() for it before retrying its failures")
-        self._future = self._owner.start_run(self._journal, resubmit_failed=True)
+        self._future = self._owner.start_run(self._journal, resubmit_failed=True, ambiguous=ambiguous)
         return self
 
     # -- results -----------------------------------------------------------------------------------

@@ -21,7 +21,27 @@ from dataclasses import dataclass, field
 
 from tradepose_api.models.task_status import TaskStatus
 
-__all__ = ["PollSchedule", "RequestBudget", "ScheduleSettings"]
+from .._constants import MAX_RETRY_AFTER, RETRY_JITTER
+
+__all__ = ["CHECK_BACKOFF_CAP", "PollSchedule", "RequestBudget", "ScheduleSettings", "check_backoff"]
+
+# Failed status checks back off from this delay, doubling, up to the cap (a gateway redeploy takes minutes).
+CHECK_BACKOFF_FIRST = 1.0
+CHECK_BACKOFF_CAP = 30.0
+
+
+def check_backoff(failures: int, retry_after: float | None, *, jitter: float) -> float:
+    """Seconds until the next check of a task after `failures` consecutive failed checks (pure).
+
+    Exponential from `CHECK_BACKOFF_FIRST`, capped at `CHECK_BACKOFF_CAP`; `jitter` in [0, 1) takes up to
+    a quarter off so tasks that failed together spread out. A server's Retry-After is honoured but capped
+    at `MAX_RETRY_AFTER`, like the client's transport.
+    """
+    base = min(CHECK_BACKOFF_CAP, CHECK_BACKOFF_FIRST * 2.0 ** max(0, failures - 1))
+    delay = base * (1.0 - RETRY_JITTER * min(max(jitter, 0.0), 1.0))
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, MAX_RETRY_AFTER))
+    return delay
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,17 +171,34 @@ class PollSchedule:
 
 @dataclass
 class RequestBudget:
-    """A token bucket keeping all of a batch's requests inside the plan's per-minute rate."""
+    """A token bucket keeping all of a batch's requests inside the plan's per-minute rate, with AIMD.
+
+    A 429 halves the rate at most once per `decrease_window` seconds, however many concurrent requests
+    saw the same storm; every success adds back `recovery` of the plan's rate (additive increase) up to
+    the plan; the rate never drops below `floor_fraction` of the plan (at least one per minute), so a
+    throttled batch still finishes.
+    """
 
     per_minute: float
     burst: float = 10.0
+    decrease_window: float = 10.0
+    recovery: float = 0.02
+    floor_fraction: float = 0.1
     _tokens: float = field(init=False)
     _updated: float | None = field(default=None, init=False)
+    _plan: float = field(init=False)
+    _last_decrease: float | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         if self.per_minute <= 0:
             raise ValueError("requests per minute must be positive")
         self._tokens = self.burst
+        self._plan = self.per_minute
+
+    @property
+    def floor(self) -> float:
+        """The lowest rate a storm can push the budget to."""
+        return max(1.0, self._plan * self.floor_fraction)
 
     def take(self, now: float) -> float:
         """Spend one request; return how long to wait before sending it (0 when within budget)."""
@@ -172,6 +209,13 @@ class RequestBudget:
         self._tokens -= 1.0
         return 0.0 if self._tokens >= 0 else -self._tokens / rate
 
-    def slow_down(self, factor: float = 0.5) -> None:
-        """After a 429: lower the rate for the rest of the batch (never below one per minute)."""
-        self.per_minute = max(1.0, self.per_minute * factor)
+    def slow_down(self, now: float, factor: float = 0.5) -> None:
+        """After a 429: halve the rate, unless it was already lowered within `decrease_window` seconds."""
+        if self._last_decrease is not None and now - self._last_decrease < self.decrease_window:
+            return
+        self._last_decrease = now
+        self.per_minute = max(self.floor, self.per_minute * factor)
+
+    def succeeded(self) -> None:
+        """After a request that was not throttled: recover additively toward the plan's rate."""
+        self.per_minute = min(self._plan, self.per_minute + self._plan * self.recovery)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import dataclasses
 import logging
 import os
 import sys
@@ -39,6 +40,7 @@ from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
 from ._results import BatchResults
+from ._schedule import ScheduleSettings
 
 __all__ = ["BatchTester"]
 
@@ -81,8 +83,10 @@ class _Runs:
 
     tester: BatchTester
 
-    def start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
-        return self.tester._start_run(journal, resubmit_failed=resubmit_failed)
+    def start_run(
+        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
+    ) -> concurrent.futures.Future[None]:
+        return self.tester._start_run(journal, resubmit_failed=resubmit_failed, ambiguous=ambiguous)
 
     def release(self, journal: Journal) -> None:
         self.tester._release(journal)
@@ -97,6 +101,23 @@ class BatchTester:
     Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
     `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`.
     Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
+
+    `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
+    submission, so time queued behind the plan's concurrency limit counts; a period past it is recorded
+    failed ("timed out") with its task id kept, and `resume()` / `retry_failed()` poll that task again
+    instead of submitting it again. Status-check failures and 404s within the deadline are waited out
+    with backoff. `poll_interval` (`TRADEPOSE_POLL_INTERVAL`, default 2 s) is the longest interval
+    between checks of a running task.
+
+    Submissions: a period with a journalled task id is never POSTed again. A POST is re-sent
+    automatically only when it provably created no task (no connection, 429, 503). After an answer
+    that leaves it open (500/502/504, a lost answer, a 2xx without a task id) the period is
+    "ambiguous". `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
+    flags it in `BatchResults.duplicates` and the manifest: an unattended overnight batch then
+    finishes, at the cost of a few extra, flagged tasks for such periods, which is cheaper than a hole
+    in the results. With `False` such periods are recorded failed and left for
+    `retry_failed(ambiguous=True)`. A 401/403 stops all further submissions at once; `wait()` raises
+    it, the unsent periods stay planned, and `resume()` with a corrected credential continues.
     """
 
     def __init__(
@@ -111,6 +132,9 @@ class BatchTester:
         max_concurrent_polls: int = 16,
         max_concurrent_downloads: int = 4,
         requests_per_minute: float | None = None,
+        poll_timeout: float | None = None,
+        poll_interval: float | None = None,
+        resubmit_ambiguous: bool = True,
         env_file: str | os.PathLike[str] | None = ".env",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
@@ -122,11 +146,16 @@ class BatchTester:
                 raise ConfigError(f"{name}={value}: use 1 or more")
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
-            max_retries=max_retries, env_file=env_file,
+            max_retries=max_retries, poll_timeout=poll_timeout, poll_interval=poll_interval, env_file=env_file,
         )  # fmt: skip
+        settings = ScheduleSettings()
+        settings = dataclasses.replace(
+            settings, processing_cap=max(self.config.poll_interval, settings.processing_interval)
+        )
         self._limits = RunLimits(
             submissions=max_concurrent_submissions, polls=max_concurrent_polls,
             downloads=max_concurrent_downloads, requests_per_minute=requests_per_minute,
+            poll_timeout=self.config.poll_timeout, schedule=settings, resubmit_ambiguous=resubmit_ambiguous,
         )  # fmt: skip
         self._transport = transport
         self._clock = clock
@@ -285,10 +314,12 @@ class BatchTester:
                 self._client = AsyncTradePoseClient(config=self.config, transport=self._transport, clock=self._clock)
             return self._client
 
-    def _start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
+    def _start_run(
+        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
+    ) -> concurrent.futures.Future[None]:
         client = self._async_client()
         run = BatchRun(client, journal, limits=self._limits, clock=self._clock)
-        return self._loop.submit(run.run(resubmit_failed=resubmit_failed))
+        return self._loop.submit(run.run(resubmit_failed=resubmit_failed, ambiguous=ambiguous))
 
     def close(self) -> None:
         """Stop background work, close connections and journals, join the thread. Idempotent."""

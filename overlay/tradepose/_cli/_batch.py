@@ -29,12 +29,18 @@ EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 Starter = Callable[[BatchTester], BatchResults]
 
 
+_POLL_TIMEOUT_HELP = (
+    "each task's deadline from its submission (default TRADEPOSE_POLL_TIMEOUT or 300); a task past it is "
+    "recorded timed out, its id kept for resume"
+)
+
+
 def _console() -> Console:
     return Console(stderr=False, highlight=False)
 
 
 def _tester(args: argparse.Namespace) -> BatchTester:
-    return BatchTester(server_url=args.server_url)
+    return BatchTester(server_url=args.server_url, poll_timeout=getattr(args, "poll_timeout", None))
 
 
 def run_batch(args: argparse.Namespace, start: Starter, workdir: Path) -> int:
@@ -175,10 +181,12 @@ def add_batch_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     run.add_argument("strategies", nargs="+", metavar="STRATEGIES.json", help="strategy JSON files (one or a list)")
     run.add_argument("--period", action="append", required=True, help="2024Q1, 2024-03, 2024 or START/END; repeatable")
     run.add_argument("--out", required=True, metavar="DIR", help="batch directory: journal and results")
+    run.add_argument("--poll-timeout", type=float, metavar="SECONDS", help=_POLL_TIMEOUT_HELP)
     run.set_defaults(handler=_backtest_run)
     resume = actions.add_parser("resume", parents=[common], help="continue a batch after a crash or Ctrl+C")
     resume.add_argument("workdir", metavar="DIR")
     resume.add_argument("--retry-failed", action="store_true", help="also re-run the periods that failed")
+    resume.add_argument("--poll-timeout", type=float, metavar="SECONDS", help=_POLL_TIMEOUT_HELP)
     resume.set_defaults(handler=_backtest_resume)
 
     tasks = commands.add_parser("tasks", help="inspect gateway tasks")

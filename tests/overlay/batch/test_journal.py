@@ -57,12 +57,22 @@ def write_bytes(data: bytes) -> Any:
     return lambda fh: fh.write(data)
 
 
+def store_result(journal: Journal, period: Period | str, name: str, filename: str, writer: Any) -> Any:
+    """Write a result atomically where the journal wants it, then record it (what the engine does)."""
+    return journal.record_result(period, name, write_atomic(journal.result_path(period, filename), writer))
+
+
+def in_state(journal: Journal, *states: str) -> list[Any]:
+    """The journal's rows in any of `states`, in batch order."""
+    return [r for r in journal.summary_rows() if r.state in states]
+
+
 def test_create_stores_params_and_plans_every_period(tmp_path: Path, clock: FakeClock) -> None:
     """create() stores the parameters once and every period starts planned; open() reads them back."""
     with Journal.create(tmp_path / "b", params(), clock=clock) as journal:
         batch_id = journal.batch_id
         assert [r.state for r in journal.summary_rows()] == ["planned"] * 3
-        assert [r.period for r in journal.pending_submissions()] == [Q1, Q2, Q3]
+        assert [r.period for r in in_state(journal, "planned")] == [Q1, Q2, Q3]
     with Journal.open(tmp_path / "b") as reopened:
         stored = reopened.params
         assert reopened.batch_id == batch_id
@@ -98,8 +108,8 @@ def test_happy_path_walks_the_state_machine(journal: Journal) -> None:
     row = journal.mark_submitted(Q1, "task-1")
     assert (row.state, row.task_id, row.attempts, row.duplicate_risk) == ("submitted", "task-1", 1, False)
     assert journal.mark_status(Q1, 1).gateway_status == 1
-    assert [r.key for r in journal.awaiting_results()] == [Q1.key]
-    result = journal.write_result_atomic(Q1, "trades", "trades.parquet", write_bytes(b"PAR1 data"))
+    assert [r.key for r in in_state(journal, "submitted")] == [Q1.key]
+    result = store_result(journal, Q1, "trades", "trades.parquet", write_bytes(b"PAR1 data"))
     assert result.path == journal.workdir / "results" / Q1.key / "trades.parquet"
     assert result.path.read_bytes() == b"PAR1 data"
     done = journal.mark_done(Q1)
@@ -166,7 +176,7 @@ def test_in_flight_submission_is_flagged_on_resume(tmp_path: Path) -> None:
     journal.mark_submitting(Q2)
     journal.close()  # the process "dies" before the POST's answer is recorded
     with Journal.open(tmp_path / "b") as resumed:
-        assert [r.period for r in resumed.in_flight_at_crash()] == [Q2]
+        assert [r.period for r in in_state(resumed, "submitting")] == [Q2]
         row = resumed.mark_submitting(Q2)
         assert (row.attempts, row.duplicate_risk) == (2, True)
         assert resumed.mark_submitted(Q2, "task-2").duplicate_risk is True
@@ -195,7 +205,7 @@ def test_download_failure_can_be_reopened(journal: Journal) -> None:
 def _done_with_result(journal: Journal, period: Period, data: bytes = b"trades") -> Path:
     journal.mark_submitting(period)
     journal.mark_submitted(period, f"task-{period.key}")
-    path = journal.write_result_atomic(period, "trades", "trades.parquet", write_bytes(data)).path
+    path = store_result(journal, period, "trades", "trades.parquet", write_bytes(data)).path
     journal.mark_done(period)
     return path
 
@@ -225,7 +235,7 @@ def test_record_result_replaces_and_hashes(journal: Journal) -> None:
     import hashlib
 
     path = _done_with_result(journal, Q1, b"one")
-    journal.write_result_atomic(Q1, "trades", "trades.parquet", write_bytes(b"two"))
+    store_result(journal, Q1, "trades", "trades.parquet", write_bytes(b"two"))
     (result,) = journal.row(Q1).results
     assert result.path == path
     assert result.sha256 == hashlib.sha256(b"two").hexdigest()
@@ -455,7 +465,7 @@ def test_background_writer_and_foreground_reader(tmp_path: Path) -> None:
             for period in periods:
                 journal.mark_submitting(period)
                 journal.mark_submitted(period, f"task-{period.key}")
-                journal.write_result_atomic(period, "trades", "t.parquet", write_bytes(period.key.encode()))
+                store_result(journal, period, "trades", "t.parquet", write_bytes(period.key.encode()))
                 journal.mark_done(period)
         except BaseException as exc:  # noqa: BLE001 - the writer thread's failure, asserted below
             errors.append(exc)
@@ -500,7 +510,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from tradepose._batch._journal import BatchParams, Journal
+    from tradepose._batch._journal import BatchParams, Journal, write_atomic
     from tradepose._authoring._period import Period
 
     workdir = Path(sys.argv[1])
@@ -511,12 +521,16 @@ CHILD = textwrap.dedent(
         journal = Journal.create(workdir, BatchParams(strategies=[{"name": "s"}], periods=periods, export_type=0))
     print("ready", flush=True)
     blob = bytes(range(256)) * 2048  # 512 KiB per result widens the window for a kill mid-write
-    for row in journal.in_flight_at_crash() + journal.pending_submissions():
-        journal.mark_submitting(row.period)
-        journal.mark_submitted(row.period, "task-" + row.key)
-    for row in journal.awaiting_results():
+    for row in journal.summary_rows():
+        if row.state in ("submitting", "planned"):
+            journal.mark_submitting(row.period)
+            journal.mark_submitted(row.period, "task-" + row.key)
+    for row in journal.summary_rows():
+        if row.state != "submitted":
+            continue
         journal.mark_status(row.period, 2)
-        journal.write_result_atomic(row.period, "trades", "trades.parquet", lambda fh: fh.write(row.key.encode() + blob))
+        path = write_atomic(journal.result_path(row.period, "trades.parquet"), lambda fh: fh.write(row.key.encode() + blob))
+        journal.record_result(row.period, "trades", path)
         journal.mark_done(row.period)
     journal.close()
     print("finished", flush=True)

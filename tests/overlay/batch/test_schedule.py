@@ -110,10 +110,28 @@ def test_budget_allows_a_burst_then_paces() -> None:
 
 
 def test_budget_slows_down_after_rate_limits() -> None:
-    """slow_down halves the rate, never below one request a minute; a non-positive rate is refused."""
+    """slow_down halves the rate once per window, never below the floor; a non-positive rate is refused."""
     budget = RequestBudget(per_minute=4.0)
-    for _ in range(5):
-        budget.slow_down()
+    for i in range(5):
+        budget.slow_down(i * 60.0)
     assert budget.per_minute == 1.0
     with pytest.raises(ValueError, match="positive"):
         RequestBudget(per_minute=0)
+
+
+def test_budget_decreases_once_per_storm_and_recovers_additively() -> None:
+    """150 concurrent 429s within one window halve the rate once; successes bring it back to the plan."""
+    budget = RequestBudget(per_minute=480.0)
+    for i in range(150):
+        budget.slow_down(100.0 + i * 0.01)  # one storm, 1.5 s long
+    assert budget.per_minute == 240.0
+    for i in range(50):
+        budget.slow_down(100.0 + i * 11.0)  # a storm lasting ~9 minutes: one halving per window
+    assert budget.per_minute == budget.floor == 48.0
+    steps = 0
+    while budget.per_minute < 480.0:
+        budget.succeeded()
+        steps += 1
+    assert budget.per_minute == 480.0 and steps == 45  # +2 % of the plan per success
+    budget.succeeded()
+    assert budget.per_minute == 480.0  # never above the plan

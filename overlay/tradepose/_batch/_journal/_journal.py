@@ -1,0 +1,330 @@
+"""The crash-safe batch journal: what a batch asked for, what reached the gateway, what is on disk.
+
+One SQLite file, `<workdir>/journal.sqlite3`, in WAL mode with `synchronous=FULL`, so every
+committed state change survives a crash of the process or the machine. Each state change is
+one transaction. The file is stamped with `PRAGMA application_id` and `PRAGMA user_version`;
+a file without the stamp (foreign), damaged (corrupt) or from a newer SDK is refused with a
+`JournalError` that says what to do.
+
+Per period the journal walks `planned -> submitting -> submitted(task_id) -> done | failed`.
+`mark_submitting` is committed *before* the export POST is sent: the gateway has no
+idempotency key, so a period found still `submitting` after a crash may or may not have
+created a task. Re-submitting it sets `duplicate_risk`, which the batch reports.
+
+Results are written under the workdir atomically (temp file, fsync, `os.replace`: see
+`_files.publish_file`), then recorded with their sha256; `verify_results` re-hashes them on resume and
+forgets any that are missing or altered, putting their period back to `submitted` so the
+result is downloaded again. Every path derived from server or user data is sanitised and
+checked to stay inside the workdir.
+
+Threads: one connection opened with `check_same_thread=False` and guarded by one lock, so
+the batch's background thread and the caller's thread can both use a `Journal`. A second
+process cannot open the same workdir while the first holds it (an OS file lock, released
+automatically when the holder dies).
+
+No credential is ever stored: options whose names look like secrets are refused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import IO, Literal
+
+from ..._authoring._period import Period
+from ..._clock import SYSTEM_CLOCK, Clock
+from ..._errors import JournalError
+from ._files import prepare_workdir, sha256_file
+from ._lock import lock_workdir
+from ._model import BatchParams, PeriodRow, ResultFile, ResultProblem
+from ._schema import (
+    JOURNAL_FILE,
+    LOCK_FILE,
+    RESULTS_DIR,
+    build_journal_file,
+    check_stamp,
+    connect,
+    params_json,
+    timestamp,
+)
+from ._secrets import redact
+from ._states import STAGES, ErrorStage
+from ._store import JournalStore
+
+__all__ = ["JOURNAL_FILE", "Journal"]
+
+
+class Journal(JournalStore):
+    """The journal of one batch in one work directory. Create with `create`, reopen with `open`.
+
+    Methods that change state each commit one transaction and raise `JournalError` for a
+    period that is not in the batch or a transition that is not allowed. Use as a context
+    manager, or call `close()`.
+    """
+
+    # -- opening and closing --------------------------------------------------------------
+
+    @classmethod
+    def create(cls, workdir: str | os.PathLike[str], params: BatchParams, *, clock: Clock = SYSTEM_CLOCK) -> Journal:
+        """Start a journal in `workdir` (created if missing) with every period `planned`.
+
+        The parameters are checked before anything is written: at least one strategy and one
+        period, no duplicate periods, JSON only, and nothing that looks like a credential.
+        """
+        params_json(params)
+        root = prepare_workdir(Path(workdir))
+        path = root / JOURNAL_FILE
+        lock = lock_workdir(root / LOCK_FILE)
+        try:
+            if path.exists():
+                raise JournalError(
+                    f"{str(path)!r} already holds a batch: resume it with Journal.open, or pick a new workdir"
+                )
+            build_journal_file(path, params, timestamp(clock))
+            return cls._attach(root, path, lock, clock)
+        except BaseException:
+            lock.close()
+            raise
+
+    @classmethod
+    def open(cls, workdir: str | os.PathLike[str], *, clock: Clock = SYSTEM_CLOCK) -> Journal:
+        """Reopen the journal in `workdir` to resume its batch.
+
+        Refuses a missing workdir or journal, a file that is not a TradePose journal, a damaged
+        one, and one from a newer SDK, each with a `JournalError` saying what to do. Leftover
+        temp files from an interrupted write are removed.
+        """
+        root = Path(workdir)
+        if not root.is_dir():
+            what = "is a file, not a directory" if root.exists() else "does not exist"
+            raise JournalError(f"workdir {str(root)!r} {what}: pass the directory of an existing batch")
+        root = root.resolve()
+        path = root / JOURNAL_FILE
+        if not path.is_file():
+            raise JournalError(
+                f"no batch journal in {str(root)!r} (expected {JOURNAL_FILE}): pass the workdir of an existing "
+                f"batch, or start a new batch"
+            )
+        lock = lock_workdir(root / LOCK_FILE)
+        try:
+            journal = cls._attach(root, path, lock, clock)
+        except BaseException:
+            lock.close()
+            raise
+        journal._remove_temp_files()
+        return journal
+
+    @classmethod
+    def _attach(cls, root: Path, path: Path, lock: IO[bytes], clock: Clock) -> Journal:
+        try:
+            conn = connect(path, create=False)
+        except sqlite3.Error as exc:
+            raise JournalError(f"cannot open {str(path)!r} ({exc}): check the file's permissions") from None
+        try:
+            check_stamp(conn, path)
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode != "wal":
+                raise sqlite3.OperationalError(f"journal_mode is {mode}")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise JournalError(
+                f"{str(path)!r} is damaged or unreadable ({exc}): move the workdir aside and start the batch again"
+            ) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(root, conn, lock, clock)
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _remove_temp_files(self) -> None:
+        for temp in self.workdir.glob(f"{RESULTS_DIR}/**/.*.tmp"):
+            temp.unlink(missing_ok=True)
+        for temp in self.workdir.glob(f".{JOURNAL_FILE}.*.tmp"):
+            temp.unlink(missing_ok=True)
+
+    # -- state changes ----------------------------------------------------------------------
+
+    def mark_submitting(self, period: Period | str, *, duplicate_risk: bool = False) -> PeriodRow:
+        """Record that the export POST for `period` is about to be sent. Commit this BEFORE sending.
+
+        Allowed from planned, failed, or submitting (a submission interrupted by a crash), and only while
+        the period has no task id – or its task ended FAILED on the gateway (stage `task`), which produced
+        nothing: the new task id then replaces it, and `task_ids()` keeps every id the period had. An id is
+        never cleared, and a period whose task may still run or be done is never submitted. Re-submitting
+        a period found `submitting` sets `duplicate_risk`: the first POST may have created a task.
+        Pass `duplicate_risk=True` when the caller knows an earlier POST may have arrived.
+        """
+        with self._write() as conn:
+            row = self._current(conn, period, ("planned", "failed", "submitting"), "submitted")
+            if row["task_id"] is not None and not (row["state"] == "failed" and row["error_stage"] == "task"):
+                raise JournalError(
+                    f"period {row['period_key']!r} already has task {row['task_id']}: it is never submitted "
+                    f"again; poll that task with reopen_for_download()"
+                )
+            risk = duplicate_risk or row["state"] == "submitting"
+            conn.execute(
+                "UPDATE periods SET state = 'submitting', attempts = attempts + 1,"
+                " gateway_status = NULL, error = NULL, error_stage = NULL, finished_at = NULL,"
+                " duplicate_risk = max(duplicate_risk, ?), updated_at = ? WHERE period_key = ?",
+                (int(risk), self._now(), row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "submitting", "duplicate risk" if risk else None)
+        return self.row(period)
+
+    def mark_not_sent(self, period: Period | str, why: str) -> PeriodRow:
+        """Put a `submitting` period back to `planned`: its POST provably created no task (e.g. a 401)."""
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitting",), "marked not sent")
+            conn.execute(
+                "UPDATE periods SET state = 'planned', updated_at = ? WHERE period_key = ?",
+                (self._now(), row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "not sent", why)
+        return self.row(period)
+
+    def mark_submitted(self, period: Period | str, task_id: str) -> PeriodRow:
+        """Record the task id the gateway returned for `period`."""
+        if not isinstance(task_id, str) or not task_id:
+            raise JournalError(f"task id {task_id!r} must be a non-empty string")
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitting",), "marked submitted")
+            now = self._now()
+            conn.execute(
+                "UPDATE periods SET state = 'submitted', task_id = ?, submitted_at = ?, updated_at = ?"
+                " WHERE period_key = ?",
+                (task_id, now, now, row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "submitted", task_id)
+        return self.row(period)
+
+    def mark_status(self, period: Period | str, status: int) -> PeriodRow:
+        """Record the latest gateway `TaskStatus` (an int) of a submitted period; no state change."""
+        if isinstance(status, bool) or not isinstance(status, int):
+            raise JournalError(f"gateway status {status!r} must be an integer TaskStatus")
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitted",), "given a gateway status")
+            conn.execute(
+                "UPDATE periods SET gateway_status = ?, updated_at = ? WHERE period_key = ?",
+                (int(status), self._now(), row["period_key"]),
+            )
+            if row["gateway_status"] != int(status):
+                self._event(conn, row["period_key"], "status", str(int(status)))
+        return self.row(period)
+
+    def mark_failed(self, period: Period | str, error: str, stage: ErrorStage) -> PeriodRow:
+        """Record that `period` failed at `stage` (submit, status, task or download) with `error`.
+
+        Anything in `error` that looks like a credential is replaced by `***` before it is stored.
+        """
+        if stage not in STAGES:
+            raise JournalError(f"error stage {stage!r} is not one of {', '.join(sorted(STAGES))}")
+        with self._write() as conn:
+            row = self._current(conn, period, ("planned", "submitting", "submitted", "failed"), "marked failed")
+            now = self._now()
+            conn.execute(
+                "UPDATE periods SET state = 'failed', error = ?, error_stage = ?, finished_at = ?, updated_at = ?"
+                " WHERE period_key = ?",
+                (redact(str(error)), stage, now, now, row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "failed", f"{stage}: {error}")
+        return self.row(period)
+
+    def mark_done(self, period: Period | str) -> PeriodRow:
+        """Record that every result of a submitted period is downloaded and recorded."""
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitted",), "marked done")
+            now = self._now()
+            conn.execute(
+                "UPDATE periods SET state = 'done', error = NULL, error_stage = NULL, finished_at = ?,"
+                " updated_at = ? WHERE period_key = ?",
+                (now, now, row["period_key"]),
+            )
+            self._event(conn, row["period_key"], "done")
+        return self.row(period)
+
+    def reopen_for_download(self, period: Period | str) -> PeriodRow:
+        """Put a done period, or one that failed after its task was created, back to `submitted`."""
+        with self._write() as conn:
+            row = self._current(conn, period, ("done", "failed"), "reopened for download")
+            if row["task_id"] is None:
+                raise JournalError(
+                    f"period {row['period_key']!r} never got a task id: submit it again with mark_submitting()"
+                )
+            self._reopen(conn, row["period_key"], "reopened")
+        return self.row(period)
+
+    def _reopen(self, conn: sqlite3.Connection, key: str, why: str) -> None:
+        conn.execute(
+            "UPDATE periods SET state = 'submitted', error = NULL, error_stage = NULL, finished_at = NULL,"
+            " updated_at = ? WHERE period_key = ?",
+            (self._now(), key),
+        )
+        self._event(conn, key, why)
+
+    # -- result files -----------------------------------------------------------------------
+
+    def record_result(self, period: Period | str, name: str, path: str | os.PathLike[str]) -> ResultFile:
+        """Record a result file already written (atomically) inside the workdir, with its sha256.
+
+        `name` is the logical result (e.g. `trades`); recording the same name again replaces it.
+        """
+        resolved = self._inside(Path(path))
+        if not resolved.is_file():
+            raise JournalError(f"result file {str(resolved)!r} does not exist: write it before recording it")
+        digest, size = sha256_file(resolved)
+        relative = resolved.relative_to(self.workdir).as_posix()
+        with self._write() as conn:
+            row = self._current(conn, period, ("submitted", "done"), "given a result")
+            conn.execute(
+                "INSERT OR REPLACE INTO results (period_key, name, path, sha256, size, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (row["period_key"], name, relative, digest, size, self._now()),
+            )
+            self._event(conn, row["period_key"], "result", f"{name}: {relative}")
+        return ResultFile(name=name, path=resolved, sha256=digest, size=size)
+
+    def verify_results(self) -> list[ResultProblem]:
+        """Re-hash every recorded result; forget missing or changed ones and reopen their periods.
+
+        Returns what was forgotten. A done period that lost a result goes back to `submitted`, so
+        the batch downloads it again.
+        """
+        with self._mutex:
+            self._check_open()
+            rows = self._conn.execute("SELECT period_key, name, path, sha256 FROM results").fetchall()
+        problems: list[ResultProblem] = []
+        for row in rows:
+            path = self.workdir / row["path"]
+            reason: Literal["missing", "changed", "outside workdir"] | None = None
+            try:
+                path = self._inside(path)
+            except JournalError:
+                reason = "outside workdir"
+            else:
+                if not path.is_file():
+                    reason = "missing"
+                elif sha256_file(path)[0] != row["sha256"]:
+                    reason = "changed"
+            if reason is not None:
+                problems.append(ResultProblem(row["period_key"], row["name"], path, reason))
+        if problems:
+            with self._write() as conn:
+                for problem in problems:
+                    conn.execute(
+                        "DELETE FROM results WHERE period_key = ? AND name = ?", (problem.period_key, problem.name)
+                    )
+                    self._event(conn, problem.period_key, "result lost", f"{problem.name}: {problem.reason}")
+                    state = conn.execute(
+                        "SELECT state FROM periods WHERE period_key = ?", (problem.period_key,)
+                    ).fetchone()["state"]
+                    if state == "done":
+                        self._reopen(conn, problem.period_key, "reopened: result lost")
+        return problems
