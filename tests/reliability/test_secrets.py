@@ -95,11 +95,11 @@ async def test_tls_verification_is_on_by_default(mode: str) -> None:
     if mode == "sync":
         with TradePoseClient(**kwargs) as client:
             assert not client.health_check()  # nothing listens; the call creates the default transport
-            inner = client._http._transport._sync  # type: ignore[attr-defined]
+            [inner] = client._http._transport._sync_pools.values()  # type: ignore[attr-defined]
     else:
         async with AsyncTradePoseClient(**kwargs) as aclient:
             assert not await aclient.health_check()
-            inner = aclient._http._transport._async  # type: ignore[attr-defined]
+            [inner] = aclient._http._transport._async_pools.values()  # type: ignore[attr-defined]
     context: ssl.SSLContext = inner._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname is True

@@ -34,6 +34,7 @@ from .._client._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import ConfigError
 from .._http._config import ClientConfig
+from .._http._transport import CertLike, ProxyLike, VerifyLike
 from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
@@ -94,7 +95,8 @@ class BatchTester:
     """Submit strategies × periods as gateway tasks and collect the results as Polars frames.
 
     Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
-    `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`.
+    `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`, and so do the
+    network settings (`proxy=`, `verify=`, `cert=`, `limits=`, `trust_env=`, `http_client=`).
     Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
     """
 
@@ -113,6 +115,12 @@ class BatchTester:
         env_file: str | os.PathLike[str] | None = ".env",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        proxy: ProxyLike | None = None,
+        verify: VerifyLike = True,
+        cert: CertLike | None = None,
+        limits: httpx.Limits | None = None,
+        trust_env: bool = True,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         for name, value in (("max_concurrent_submissions", max_concurrent_submissions),
                             ("max_concurrent_polls", max_concurrent_polls),
@@ -128,6 +136,9 @@ class BatchTester:
             downloads=max_concurrent_downloads, requests_per_minute=requests_per_minute,
         )  # fmt: skip
         self._transport = transport
+        # Network settings, as for AsyncTradePoseClient (proxies from the environment unless trust_env=False).
+        self._network: dict[str, Any] = {"proxy": proxy, "verify": verify, "cert": cert, "limits": limits,
+                                         "trust_env": trust_env, "http_client": http_client}  # fmt: skip
         self._clock = clock
         self._loop = BackgroundLoop(name="tradepose-batch")
         self._client: AsyncTradePoseClient | None = None
@@ -281,7 +292,9 @@ class BatchTester:
         self._check_open()
         with self._lock:
             if self._client is None:
-                self._client = AsyncTradePoseClient(config=self.config, transport=self._transport, clock=self._clock)
+                self._client = AsyncTradePoseClient(
+                    config=self.config, transport=self._transport, clock=self._clock, **self._network
+                )
             return self._client
 
     def _start_run(self, journal: Journal, *, resubmit_failed: bool) -> concurrent.futures.Future[None]:
