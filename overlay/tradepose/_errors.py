@@ -22,7 +22,9 @@
         ├── BatchFailedError            raise_for_failures(): some periods failed (failed)
         └── BatchTimeoutError           wait(timeout=...) ran out; the batch keeps running
 
-Any other status (e.g. Cloudflare's 520 with an HTML body) is a plain APIStatusError carrying the raw text.
+Every 5xx, including non-standard ones such as Cloudflare's 520–524 (HTML bodies) and 599, is an
+InternalServerError carrying the raw text; idempotent requests that meet one are retried first, like
+408 and 429. Any other unlisted status (e.g. 418) is a plain APIStatusError.
 Every error raised after a request carries `retries_taken`.
 """
 
