@@ -47,7 +47,7 @@ from tradepose_api.models import StrategyConfig
 
 from .._authoring._period import Period
 from .._clock import SYSTEM_CLOCK, Clock
-from .._errors import ConfigError
+from .._errors import ConfigError, scrub
 from .._version import __version__
 
 __all__ = [
@@ -321,8 +321,8 @@ def _lock(path: Path) -> IO[bytes]:
 
 
 def redact(text: str) -> str:
-    """`text` with API keys, bearer tokens and X-API-Key header values replaced by `***`."""
-    return _SECRET_TEXT.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}***", text)
+    """`text` without the configured credentials, and with key-, token- and X-API-Key-like values as `***`."""
+    return _SECRET_TEXT.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}***", scrub(text))
 
 
 def _check_options(options: Mapping[str, Any]) -> str:
