@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import math
 import os
 import sys
 import threading
@@ -127,6 +128,12 @@ class BatchTester:
                             ("max_concurrent_downloads", max_concurrent_downloads)):  # fmt: skip
             if value < 1:
                 raise ConfigError(f"{name}={value}: use 1 or more")
+        if requests_per_minute is not None and not (
+            isinstance(requests_per_minute, int | float)
+            and math.isfinite(requests_per_minute)
+            and requests_per_minute > 0
+        ):
+            raise ConfigError(f"requests_per_minute={requests_per_minute!r}: use a positive number, or None")
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
             max_retries=max_retries, env_file=env_file,
