@@ -18,7 +18,8 @@ RETRY_JITTER = 0.25
 MAX_RETRY_AFTER = 60.0
 # All retries of one request (sleeps included) must fit in this many seconds.
 DEFAULT_RETRY_BUDGET = 120.0
-RETRYABLE_STATUS_CODES = frozenset({408, 429, 500, 502, 503, 504})
+# Every 5xx (Cloudflare's 520–524 and 599 included) on an idempotent request, plus 408 and 429.
+RETRYABLE_STATUS_CODES = frozenset({408, 429, *range(500, 600)})
 
 # Polling.
 FIRST_POLL_INTERVAL = 0.25

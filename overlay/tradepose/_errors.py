@@ -22,13 +22,17 @@
         ├── BatchFailedError            raise_for_failures(): some periods failed (failed)
         └── BatchTimeoutError           wait(timeout=...) ran out; the batch keeps running
 
-Any other status (e.g. Cloudflare's 520 with an HTML body) is a plain APIStatusError carrying the raw text.
+Every 5xx, including non-standard ones such as Cloudflare's 520–524 (HTML bodies) and 599, is an
+InternalServerError carrying the raw text; idempotent requests that meet one are retried first, like
+408 and 429. Any other unlisted status (e.g. 418) is a plain APIStatusError.
 Every error raised after a request carries `retries_taken`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,16 +64,72 @@ __all__ = [
     "TaskTimeoutError",
     "TradePoseError",
     "UnprocessableEntityError",
+    "register_secret",
+    "scrub",
     "status_error_from_response",
 ]
 
 _MAX_MESSAGE_BODY = 300
 
 
+# The credentials the SDK was configured with. Whatever a server echoes, they are replaced verbatim in
+# every exception message (`TradePoseError.__init__`/`__str__`), every record of the "tradepose" logger
+# (`SecretFilter`) and everything the journal writes (its error fields pass through `scrub`).
+REDACTED = "[redacted]"
+_MIN_SECRET = 6  # shorter strings would redact ordinary words
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+
+
+def register_secret(secret: str | None) -> None:
+    """Remember a configured credential so `scrub` removes it from everything the SDK shows or writes."""
+    if secret and len(secret) >= _MIN_SECRET:
+        with _secrets_lock:
+            _secrets.add(secret)
+
+
+def scrub(text: str) -> str:
+    """`text` with every registered credential replaced by `[redacted]`."""
+    with _secrets_lock:
+        secrets = sorted(_secrets, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+class SecretFilter(logging.Filter):
+    """Scrubs registered credentials from a record's message and traceback before any handler sees it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = scrub(message)
+        if clean != message or record.args:
+            record.msg, record.args = clean, None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+_logger = logging.getLogger("tradepose")
+if not any(isinstance(f, SecretFilter) for f in _logger.filters):
+    _logger.addFilter(SecretFilter())
+
+
 class TradePoseError(Exception):
-    """Root of every error the SDK raises."""
+    """Root of every error the SDK raises; its message never contains a configured credential."""
 
     retries_taken: int = 0
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(scrub(a) if isinstance(a, str) else a for a in args))
+
+    def __str__(self) -> str:
+        return scrub(super().__str__())
+
+    def __repr__(self) -> str:
+        return scrub(super().__repr__())
 
 
 class ConfigError(TradePoseError):

@@ -75,7 +75,7 @@ def test_cloudflare_520_with_html_keeps_the_raw_text() -> None:
     """A non-standard 5xx with an HTML body is still an APIStatusError whose body is the raw text."""
     html = "<html><head><title>520: Web server is returning an unknown error</title></head><body>x</body></html>"
     err = status_error_from_response(_response(520, text=html, headers={"content-type": "text/html"}))
-    assert isinstance(err, APIStatusError)
+    assert isinstance(err, InternalServerError)
     assert err.status_code == 520
     assert err.body == html
     assert "520: <html>" in str(err)

@@ -18,6 +18,7 @@ from tradepose import (
     AsyncTradePoseClient,
     AuthenticationError,
     BatchTester,
+    ConfigError,
     NotFoundError,
     TradePoseClient,
     TradePoseError,
@@ -95,11 +96,11 @@ async def test_tls_verification_is_on_by_default(mode: str) -> None:
     if mode == "sync":
         with TradePoseClient(**kwargs) as client:
             assert not client.health_check()  # nothing listens; the call creates the default transport
-            inner = client._http._transport._sync  # type: ignore[attr-defined]
+            [inner] = client._http._transport._sync_pools.values()  # type: ignore[attr-defined]
     else:
         async with AsyncTradePoseClient(**kwargs) as aclient:
             assert not await aclient.health_check()
-            inner = aclient._http._transport._async  # type: ignore[attr-defined]
+            [inner] = aclient._http._transport._async_pools.values()  # type: ignore[attr-defined]
     context: ssl.SSLContext = inner._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname is True
@@ -167,3 +168,87 @@ async def test_same_host_redirect_keeps_the_credentials() -> None:
 def test_credentials_only_go_to_the_configured_origin(url: str, allowed: bool) -> None:
     """Same scheme, host and port (or an http→https upgrade) may carry credentials; anything else may not."""
     assert same_origin(httpx.URL(url), httpx.URL("http://gw.test")) is allowed
+
+
+URL_PASSWORD = "pw-Sup3rSecret"
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda url: TradePoseClient(api_key="tp_test_abcdefgh", server_url=url, env_file=None),
+        lambda url: AsyncTradePoseClient(api_key="tp_test_abcdefgh", server_url=url, env_file=None),
+        lambda url: BatchTester(api_key="tp_test_abcdefgh", server_url=url, env_file=None),
+    ],
+    ids=["sync", "async", "tester"],
+)
+@pytest.mark.parametrize("url", [f"http://admin:{URL_PASSWORD}@gw.test", f"admin:{URL_PASSWORD}@gw.test/x"])
+def test_server_url_with_a_password_is_refused_unechoed(build: Callable[[str], object], url: str) -> None:
+    """A server URL with user:password@ raises ConfigError whose text and repr never contain the password."""
+    with pytest.raises(ConfigError) as caught:
+        build(url)
+    assert URL_PASSWORD not in str(caught.value) and URL_PASSWORD not in repr(caught.value)
+    assert "user name or password" in str(caught.value)
+
+
+def test_cli_refuses_a_server_url_with_a_password(capfd: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The CLI prints one error line without the password, and exits 1."""
+    from tradepose._cli import main
+
+    code = main(["tasks", "status", str(uuid.uuid4()), "--server-url", f"http://admin:{URL_PASSWORD}@gw.test"])
+    captured = capfd.readouterr()
+    assert code == 1
+    assert URL_PASSWORD not in captured.out + captured.err
+    assert captured.err.startswith("tradepose: error: ")
+
+
+@pytest.mark.parametrize("bad", ["tp_abc\x00defgh", "tp_abc\x07defgh", "tp_abcdéfgh", "abc\x7fdefgh"])
+@pytest.mark.parametrize("field", ["api_key", "jwt_token"])
+def test_credentials_with_control_characters_are_refused_before_any_request(field: str, bad: str) -> None:
+    """A NUL (or other control/non-ASCII) character in a key or token raises ConfigError, unechoed, sending nothing."""
+    sent: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200, json={}))
+    with pytest.raises(ConfigError) as caught:
+        TradePoseClient(**{field: bad}, server_url="http://gw.test", env_file=None, transport=transport)
+    assert bad not in str(caught.value) and bad not in repr(caught.value)
+    assert "control or non-ASCII" in str(caught.value)
+    assert sent == []
+
+
+@pytest.mark.parametrize("key", ["tp_test_echoed0123456789", "plainkey_echoed0123456789"])
+def test_an_echoed_key_is_scrubbed_from_errors_logs_and_the_journal(
+    key: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A gateway echoing the key (tp_ or not) in 401/500 bodies leaks it into no error, log record or journal."""
+    caplog.set_level(logging.DEBUG)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        echoed = request.headers.get("x-api-key", "")
+        if request.method == "POST":
+            return httpx.Response(500, json={"detail": f"backend rejected key {echoed}"})
+        return httpx.Response(401, json={"detail": f"invalid key {echoed}"})
+
+    transport = httpx.MockTransport(handler)
+    texts: list[str] = []
+    with TradePoseClient(api_key=key, server_url="http://gw.test", env_file=None, transport=transport,
+                         max_retries=0) as client:  # fmt: skip
+        with pytest.raises(AuthenticationError) as caught:
+            client.usage.get_current_usage()
+        error = caught.value
+        texts += [str(error), repr(error), repr(error.args)]
+        logging.getLogger("tradepose").error("server said %s", error.body)
+    with BatchTester(api_key=key, server_url="http://gw.test", env_file=None, transport=transport,
+                     max_retries=0) as tester:  # fmt: skip
+        batch = tester.submit(STRATEGIES, ["2024-01"], workdir=tmp_path / "work")
+        try:
+            batch.wait(timeout=5, progress=False)
+        except TradePoseError as exc:
+            texts += [str(exc), repr(exc)]
+        texts += [repr(batch)]
+    texts += [record.getMessage() for record in caplog.records]
+    assert any("server said" in t for t in texts)
+    leaks = [t for t in texts if key in t]
+    assert not leaks, leaks[:3]
+    for path in (tmp_path / "work").rglob("*"):
+        if path.is_file():
+            assert key.encode() not in path.read_bytes(), path

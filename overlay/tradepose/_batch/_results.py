@@ -25,7 +25,7 @@ from typing import Any, Literal, Protocol
 import polars as pl
 
 from .._authoring._period import Period, PeriodLike
-from .._errors import BatchFailedError, BatchTimeoutError, ConfigError
+from .._errors import BatchFailedError, BatchTimeoutError, ConfigError, scrub
 from .._version import __version__
 from ._journal import Journal, PeriodRow, safe_component, write_atomic
 from ._progress import ProgressSnapshot, open_display, render_html
@@ -420,7 +420,7 @@ class BatchResults:
             "strategies": [s["name"] if isinstance(s, Mapping) else s.name for s in params.strategies],
             "status": self.status, "periods": periods,
         }  # fmt: skip
-        write_atomic(root / MANIFEST, lambda f: f.write(json.dumps(manifest, indent=2).encode()))
+        write_atomic(root / MANIFEST, lambda f: f.write(scrub(json.dumps(manifest, indent=2)).encode()))
         return root
 
     def scan_trades(self, path: str | Path | None = None) -> pl.LazyFrame:

@@ -12,6 +12,7 @@ import asyncio
 import concurrent.futures
 import dataclasses
 import logging
+import math
 import os
 import sys
 import threading
@@ -36,6 +37,7 @@ from .._client._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import ConfigError
 from .._http._config import ClientConfig
+from .._http._transport import CertLike, ProxyLike, VerifyLike
 from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop
@@ -99,7 +101,8 @@ class BatchTester:
     """Submit strategies × periods as gateway tasks and collect the results as Polars frames.
 
     Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
-    `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`.
+    `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`, and so do the
+    network settings (`proxy=`, `verify=`, `cert=`, `limits=`, `trust_env=`, `http_client=`).
     Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
 
     `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
@@ -138,12 +141,24 @@ class BatchTester:
         env_file: str | os.PathLike[str] | None = ".env",
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Clock = SYSTEM_CLOCK,
+        proxy: ProxyLike | None = None,
+        verify: VerifyLike = True,
+        cert: CertLike | None = None,
+        limits: httpx.Limits | None = None,
+        trust_env: bool = True,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         for name, value in (("max_concurrent_submissions", max_concurrent_submissions),
                             ("max_concurrent_polls", max_concurrent_polls),
                             ("max_concurrent_downloads", max_concurrent_downloads)):  # fmt: skip
             if value < 1:
                 raise ConfigError(f"{name}={value}: use 1 or more")
+        if requests_per_minute is not None and not (
+            isinstance(requests_per_minute, int | float)
+            and math.isfinite(requests_per_minute)
+            and requests_per_minute > 0
+        ):
+            raise ConfigError(f"requests_per_minute={requests_per_minute!r}: use a positive number, or None")
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
             max_retries=max_retries, poll_timeout=poll_timeout, poll_interval=poll_interval, env_file=env_file,
@@ -158,6 +173,9 @@ class BatchTester:
             poll_timeout=self.config.poll_timeout, schedule=settings, resubmit_ambiguous=resubmit_ambiguous,
         )  # fmt: skip
         self._transport = transport
+        # Network settings, as for AsyncTradePoseClient (proxies from the environment unless trust_env=False).
+        self._network: dict[str, Any] = {"proxy": proxy, "verify": verify, "cert": cert, "limits": limits,
+                                         "trust_env": trust_env, "http_client": http_client}  # fmt: skip
         self._clock = clock
         self._loop = BackgroundLoop(name="tradepose-batch")
         self._client: AsyncTradePoseClient | None = None
@@ -311,7 +329,9 @@ class BatchTester:
         self._check_open()
         with self._lock:
             if self._client is None:
-                self._client = AsyncTradePoseClient(config=self.config, transport=self._transport, clock=self._clock)
+                self._client = AsyncTradePoseClient(
+                    config=self.config, transport=self._transport, clock=self._clock, **self._network
+                )
             return self._client
 
     def _start_run(

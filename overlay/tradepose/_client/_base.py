@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import tradepose_api
@@ -27,10 +27,11 @@ from tradepose_api.models.indicator_spec import IndicatorSpec
 from tradepose_api.models.persist_mode import PersistMode
 
 from .._clock import Clock
+from .._errors import ConfigError
 from .._http._auth import TradePoseAuth
 from .._http._config import ClientConfig
 from .._http._retry import RetryPolicy
-from .._http._transport import RetryTransport
+from .._http._transport import ClientTransport, RetryTransport
 from .._version import __version__
 from ._downloads import ACCEPT, FileKind
 from ._operations import build_request
@@ -46,7 +47,9 @@ from ._runner import (
     to_wire_date,
 )
 
-__all__ = ["USER_AGENT", "ClientBase", "task_uuid"]
+__all__ = ["USER_AGENT", "ClientBase", "inner_transport", "task_uuid"]
+
+_T = TypeVar("_T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 logger = logging.getLogger("tradepose")
 
@@ -63,6 +66,15 @@ def _configure_logging(level: str | None) -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         logger.addHandler(handler)
+
+
+def inner_transport(
+    transport: _T | None, http_client: httpx.Client | httpx.AsyncClient | None
+) -> _T | ClientTransport | None:
+    """The transport under the retries: an explicit one, else the caller's prepared client, else None (settings)."""
+    if transport is not None and http_client is not None:
+        raise ConfigError("pass either transport= or http_client=, not both")
+    return ClientTransport(http_client) if http_client is not None else transport
 
 
 def task_uuid(task_id: str | uuid.UUID) -> uuid.UUID:

@@ -34,8 +34,8 @@ from tradepose_api.models.validation_result import ValidationResult
 from .. import _constants as C
 from .._clock import SYSTEM_CLOCK, Clock
 from .._http._config import ClientConfig
-from .._http._transport import RetryTransport
-from ._base import ClientBase, task_uuid
+from .._http._transport import CertLike, ProxyLike, RetryTransport, TransportSettings, VerifyLike
+from ._base import ClientBase, inner_transport, task_uuid
 from ._downloads import FileKind, download_file, read_backtest_zip, read_parquet
 from ._operations import (
     build_request,
@@ -66,10 +66,15 @@ class TradePoseClient(ClientBase, Resources):
     """TradePose client; the async one awaits every call. Use it as a context manager, or close it.
 
     Settings come from the arguments, else `TRADEPOSE_*` environment variables, else `.env`, else
-    defaults (see `ClientConfig.resolve`). Every API operation is a typed method `client.<tag>.<operation>(...)`,
-    e.g. `client.tasks.get_task_status(task_id=...)`; it returns the generated model or raises a
-    `TradePoseError` subclass, and `client.<tag>.with_response.<operation>(...)` returns the `APIResponse`.
-    `client.api` is the configured generated client, for the generated functions themselves.
+    defaults (see `ClientConfig.resolve`). The network settings mean what they mean to httpx: `proxy=`,
+    else `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` minus `NO_PROXY` (with `trust_env=True`); `verify=`
+    (bool, CA bundle path or `ssl.SSLContext`; `SSL_CERT_FILE`/`SSL_CERT_DIR`), `cert=`, `limits=`;
+    `http_client=` sends through a prepared httpx client (which the caller closes). Retries and
+    credential stripping apply on every route. Every API operation is a typed method
+    `client.<tag>.<operation>(...)`, e.g. `client.tasks.get_task_status(task_id=...)`; it returns the
+    generated model or raises a `TradePoseError` subclass, and `client.<tag>.with_response.<operation>(...)`
+    returns the `APIResponse`. `client.api` is the configured generated client, for the generated
+    functions themselves.
     """
 
     def __init__(
@@ -86,11 +91,20 @@ class TradePoseClient(ClientBase, Resources):
         transport: httpx.BaseTransport | None = None,
         env_file: str | os.PathLike[str] | None = ".env",
         clock: Clock = SYSTEM_CLOCK,
+        proxy: ProxyLike | None = None,
+        verify: VerifyLike = True,
+        cert: CertLike | None = None,
+        limits: httpx.Limits | None = None,
+        trust_env: bool = True,
+        http_client: httpx.Client | None = None,
     ) -> None:
+        inner = inner_transport(transport, http_client)
+        settings = TransportSettings(proxy=proxy, verify=verify, cert=cert, limits=limits or httpx.Limits(),
+                                     trust_env=trust_env)  # fmt: skip
         super().__init__(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout, max_retries=max_retries,
             poll_interval=poll_interval, poll_timeout=poll_timeout, config=config, env_file=env_file, clock=clock,
-            transport=RetryTransport(transport=transport, clock=clock),
+            transport=RetryTransport(transport=inner, clock=clock, settings=settings),
         )  # fmt: skip
         self._http = self._api.get_httpx_client()
         Resources.__init__(self, self._send_operation)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .. import _constants as C
-from .._errors import ConfigError
+from .._errors import ConfigError, register_secret
 
 __all__ = ["ClientConfig", "read_env_file"]
 
@@ -56,12 +56,32 @@ def _number(name: str, raw: str | int | float, kind: type[_N], bounds: tuple[_N,
 
 def _server_url(raw: str) -> str:
     url = raw.strip()
+    authority = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if "@" in authority:
+        # Never echo it: the part before '@' is usually a password.
+        raise ConfigError(
+            "the server URL contains a user name or password ('user:pass@host'): remove it; "
+            "TradePose authenticates with api_key= or jwt_token=, sent as headers"
+        )
+    if any(not ch.isprintable() or ch.isspace() for ch in url):
+        raise ConfigError("the server URL contains spaces or control characters: remove them")
     if not url.startswith(("http://", "https://")):
         hint = f"https://{url}" if url else C.DEFAULT_SERVER_URL
         raise ConfigError(f"server URL {raw!r} has no http:// or https:// scheme: use e.g. {hint!r}")
-    if not url.split("://", 1)[1].split("/", 1)[0]:
+    if not authority:
         raise ConfigError(f"server URL {raw!r} has no host: use e.g. {C.DEFAULT_SERVER_URL!r}")
+    host, colon, port = authority.rpartition(":") if not authority.endswith("]") else (authority, "", "")
+    if colon and not host:
+        raise ConfigError(f"server URL {raw!r} has no host: use e.g. {C.DEFAULT_SERVER_URL!r}")
+    if colon and (not port.isascii() or not port.isdigit() or not 0 < int(port) < 65536):
+        raise ConfigError(f"server URL {raw!r} has port {port!r}: use a number from 1 to 65535, or none")
     return url.rstrip("/")
+
+
+def _control_free(raw: str, what: str) -> None:
+    """Header values must be printable ASCII; say so without echoing the credential."""
+    if not raw.isascii() or any(not ch.isprintable() for ch in raw):
+        raise ConfigError(f"the {what} contains control or non-ASCII characters (a NUL byte?): use the bare value")
 
 
 def _api_key(raw: str) -> str:
@@ -70,6 +90,7 @@ def _api_key(raw: str) -> str:
     if any(ch.isspace() for ch in raw):
         # Usually a newline pasted along with the key; say where, never echo the key.
         raise ConfigError("the API key contains whitespace (a stray space or newline?): remove it")
+    _control_free(raw, "API key")
     return raw
 
 
@@ -79,6 +100,7 @@ def _jwt(raw: str) -> str:
         raise ConfigError("the JWT starts with 'Bearer ': pass the token alone, the SDK adds the scheme")
     if not token or any(ch.isspace() for ch in token):
         raise ConfigError("the JWT is empty or contains whitespace: pass the bare token")
+    _control_free(token, "JWT")
     return token
 
 
@@ -94,6 +116,10 @@ class ClientConfig:
     poll_interval: float = C.DEFAULT_POLL_INTERVAL
     poll_timeout: float = C.DEFAULT_POLL_TIMEOUT
     log: str | None = None
+
+    def __post_init__(self) -> None:
+        register_secret(self.api_key)
+        register_secret(self.jwt_token)
 
     def __repr__(self) -> str:
         creds = [n for n, v in (("api_key", self.api_key), ("jwt_token", self.jwt_token)) if v]
@@ -137,6 +163,8 @@ class ClientConfig:
         jwt_raw = jwt_token if jwt_token is not None else pick(None, "JWT_TOKEN")
         resolved_key = _api_key(key_raw) if key_raw is not None else None
         resolved_jwt = _jwt(jwt_raw) if jwt_raw is not None else None
+        register_secret(resolved_key)
+        register_secret(resolved_jwt)
         if require_credential and resolved_key is None and resolved_jwt is None:
             raise ConfigError(
                 "no credential: pass api_key= or jwt_token=, or set TRADEPOSE_API_KEY or TRADEPOSE_JWT_TOKEN "

@@ -6,14 +6,24 @@ ordinary (non-download) responses are read here, so a connection dropped mid-bod
 other failure (for a POST it counts as "maybe sent" and is not). Responses it
 retries are closed before the next attempt, so no connection leaks. `retries_taken` is stored in the
 response's and the request's `extensions` so results and errors can report it.
+
+Like `httpx.Client`, the transport is built from settings (`TransportSettings`): `proxy=`, else the
+environment's `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` unless `NO_PROXY` exempts the host (`trust_env`),
+`verify=` (with `SSL_CERT_FILE`/`SSL_CERT_DIR`), `cert=` and `limits=`. httpx ignores environment
+proxies once a transport is passed, so the routing lives here: one inner transport per proxy (or none),
+each created once under a lock, and every one of them behind the same retries and credential stripping.
+A prepared `httpx.Client`/`httpx.AsyncClient` (`http_client=`) can serve as the inner transport instead.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import ssl
+import threading
+import urllib.request
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -25,8 +35,11 @@ __all__ = [
     "MAX_RETRIES_EXTENSION",
     "RETRIES_TAKEN_EXTENSION",
     "STREAM_EXTENSION",
+    "ClientTransport",
     "RetryTransport",
+    "TransportSettings",
     "classify_failure",
+    "environment_proxy",
     "same_origin",
 ]
 
@@ -69,6 +82,76 @@ def classify_failure(exc: httpx.TransportError) -> Failure | None:
     return None
 
 
+ProxyLike = str | httpx.URL | httpx.Proxy
+VerifyLike = ssl.SSLContext | str | bool
+CertLike = str | tuple[str, str] | tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class TransportSettings:
+    """How to reach the server, with httpx's meaning and defaults (`trust_env=True` reads the environment)."""
+
+    proxy: ProxyLike | None = None
+    verify: VerifyLike = True
+    cert: CertLike | None = None
+    limits: httpx.Limits = field(default_factory=httpx.Limits)
+    trust_env: bool = True
+
+
+def _bypassed(url: httpx.URL, no_proxy: str) -> bool:
+    """`NO_PROXY` as curl reads it: `*`, or host names matching exactly or as a domain suffix (`:port` optional)."""
+    host = url.host.lower()
+    for raw in no_proxy.split(","):
+        entry = raw.strip().lower()
+        if entry == "*":
+            return True
+        name, _, port = entry.partition(":") if entry.count(":") == 1 else (entry, "", "")
+        name = name.lstrip(".")
+        if not name or (port and port != str(url.port or {"http": 80, "https": 443}.get(url.scheme))):
+            continue
+        if host == name or host.endswith("." + name):
+            return True
+    return False
+
+
+def environment_proxy(url: httpx.URL) -> str | None:
+    """The proxy the environment names for `url` (`<scheme>_proxy`, else `all_proxy`), None if `no_proxy` exempts it."""
+    proxies = urllib.request.getproxies_environment()
+    if _bypassed(url, proxies.get("no", "")):
+        return None
+    chosen = proxies.get(url.scheme) or proxies.get("all")
+    if not chosen:
+        return None
+    return chosen if "://" in chosen else f"http://{chosen}"
+
+
+def _proxy_key(settings: TransportSettings, url: httpx.URL) -> ProxyLike | None:
+    if settings.proxy is not None:
+        return settings.proxy
+    return environment_proxy(url) if settings.trust_env else None
+
+
+class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Sends through a caller's prepared httpx client (its proxies, TLS and pools); the caller closes it."""
+
+    def __init__(self, client: httpx.Client | httpx.AsyncClient) -> None:
+        self.client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not isinstance(self.client, httpx.Client):
+            raise TypeError("http_client= must be an httpx.Client for TradePoseClient")
+        response = self.client.send(request, stream=True, follow_redirects=False)
+        return httpx.Response(response.status_code, headers=response.headers, stream=response.stream,
+                              extensions=response.extensions, request=request)  # fmt: skip
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not isinstance(self.client, httpx.AsyncClient):
+            raise TypeError("http_client= must be an httpx.AsyncClient for AsyncTradePoseClient and BatchTester")
+        response = await self.client.send(request, stream=True, follow_redirects=False)
+        return httpx.Response(response.status_code, headers=response.headers, stream=response.stream,
+                              extensions=response.extensions, request=request)  # fmt: skip
+
+
 def _buffer_body(request: httpx.Request, response: httpx.Response) -> bool:
     """Whether to read the body here: not for downloads, nor for bodies already in memory."""
     return not request.extensions.get(STREAM_EXTENSION) and not response.is_stream_consumed
@@ -96,15 +179,55 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         clock: Clock = SYSTEM_CLOCK,
         rand: Callable[[], float] = random.random,
+        settings: TransportSettings | None = None,
     ) -> None:
         if async_transport is None and isinstance(transport, httpx.AsyncBaseTransport):
             async_transport = transport  # e.g. httpx.MockTransport serves both
         self._sync = transport
         self._async = async_transport
+        self.settings = settings or TransportSettings()
+        # Inner transports built from `settings`, one per proxy (None: direct), created under the lock.
+        self._sync_pools: dict[object, httpx.HTTPTransport] = {}
+        self._async_pools: dict[object, httpx.AsyncHTTPTransport] = {}
+        self._lock = threading.Lock()
         self.policy = policy or RetryPolicy()
         self._clock = clock
         self._rand = rand
         self.credential_origin: httpx.URL | None = None  # set by the client: the configured server URL
+
+    @property
+    def pool_count(self) -> int:
+        """How many inner transports (connection pools) this transport has built so far."""
+        with self._lock:
+            return len(self._sync_pools) + len(self._async_pools)
+
+    def _sync_for(self, request: httpx.Request) -> httpx.BaseTransport:
+        if self._sync is not None:
+            return self._sync
+        proxy = _proxy_key(self.settings, request.url)
+        key = str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy) if proxy is not None else None
+        with self._lock:
+            pool = self._sync_pools.get(key)
+            if pool is None:
+                s = self.settings
+                pool = httpx.HTTPTransport(verify=s.verify, cert=s.cert, trust_env=s.trust_env, limits=s.limits,
+                                           proxy=proxy)  # fmt: skip
+                self._sync_pools[key] = pool
+            return pool
+
+    def _async_for(self, request: httpx.Request) -> httpx.AsyncBaseTransport:
+        if self._async is not None:
+            return self._async
+        proxy = _proxy_key(self.settings, request.url)
+        key = str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy) if proxy is not None else None
+        with self._lock:
+            pool = self._async_pools.get(key)
+            if pool is None:
+                s = self.settings
+                pool = httpx.AsyncHTTPTransport(verify=s.verify, cert=s.cert, trust_env=s.trust_env,
+                                                limits=s.limits, proxy=proxy)  # fmt: skip
+                self._async_pools[key] = pool
+            return pool
 
     def _drop_foreign_credentials(self, request: httpx.Request) -> None:
         server = self.credential_origin
@@ -148,15 +271,14 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             logger.debug("%s %s -> %d (%d retries)", request.method, request.url, response.status_code, attempt)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if self._sync is None:
-            self._sync = httpx.HTTPTransport()
         self._drop_foreign_credentials(request)
+        inner = self._sync_for(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
         attempt = 0
         while True:
             try:
-                response = self._sync.handle_request(request)
+                response = inner.handle_request(request)
                 if _buffer_body(request, response):
                     try:
                         raw = b"".join(response.iter_raw())
@@ -183,15 +305,14 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             attempt += 1
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._async is None:
-            self._async = httpx.AsyncHTTPTransport()
         self._drop_foreign_credentials(request)
+        inner = self._async_for(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
         attempt = 0
         while True:
             try:
-                response = await self._async.handle_async_request(request)
+                response = await inner.handle_async_request(request)
                 if _buffer_body(request, response):
                     try:
                         raw = b"".join([chunk async for chunk in response.aiter_raw()])
@@ -220,7 +341,15 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def close(self) -> None:
         if self._sync is not None:
             self._sync.close()
+        with self._lock:
+            pools, self._sync_pools = list(self._sync_pools.values()), {}
+        for pool in pools:
+            pool.close()
 
     async def aclose(self) -> None:
         if self._async is not None:
             await self._async.aclose()
+        with self._lock:
+            pools, self._async_pools = list(self._async_pools.values()), {}
+        for pool in pools:
+            await pool.aclose()

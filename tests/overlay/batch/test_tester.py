@@ -216,3 +216,10 @@ def test_background_errors_reach_the_caller(local_gateway: LocalGateway, tmp_pat
         batch._journal.close()
         with pytest.raises(JournalError):
             batch.wait(timeout=30, progress=False)
+
+
+@pytest.mark.parametrize("rpm", [0, -5, float("nan"), float("inf"), "60"])
+def test_bad_requests_per_minute_is_refused(rpm: Any) -> None:
+    """requests_per_minute of 0, a negative, NaN, infinity or a string is a ConfigError at construction."""
+    with pytest.raises(ConfigError, match="requests_per_minute"):
+        BatchTester(api_key="tp_test_abcdefgh", server_url="http://gw.test", env_file=None, requests_per_minute=rpm)

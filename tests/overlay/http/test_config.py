@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tradepose import ClientConfig, ConfigError
+from tradepose import BatchTester, ClientConfig, ConfigError
 from tradepose import _constants as C
 from tradepose._http._config import read_env_file
 
@@ -108,3 +108,26 @@ def test_repr_hides_credentials() -> None:
     text = repr(cfg)
     assert SECRET not in text and "jwt.SECRET" not in text
     assert "credentials=api_key+jwt_token" in text
+
+
+@pytest.mark.parametrize(
+    "url", ["http://gw.test:abc", "http://gw.test:99999", "http://gw.test:0", "https://gw.test:/x"]
+)
+def test_bad_ports_are_refused(url: str) -> None:
+    """A port that is not 1-65535 is a ConfigError naming it, not httpx.InvalidURL or OverflowError later."""
+    with pytest.raises(ConfigError, match="use a number from 1 to 65535"):
+        ClientConfig.resolve(api_key="tp_test_abcdefgh", server_url=url, env_file=None)
+
+
+def test_bad_port_leaves_no_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """BatchTester refuses a bad port at construction, before any workdir or journal exists."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError):
+        BatchTester(api_key="tp_test_abcdefgh", server_url="http://gw.test:99999", env_file=None)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", ["http://gw.test:8443", "http://[::1]:8080/api", "http://[::1]", "https://gw.test"])
+def test_good_ports_and_ipv6_hosts_pass(url: str) -> None:
+    """Numeric ports and bracketed IPv6 hosts are accepted unchanged."""
+    assert ClientConfig.resolve(api_key="tp_test_abcdefgh", server_url=url, env_file=None).server_url == url.rstrip("/")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from ..._errors import JournalError
+from ..._errors import JournalError, scrub
 
 __all__ = ["check_options", "redact", "refuse_secret_values"]
 
@@ -33,8 +33,8 @@ _SECRET_TEXT: Final = re.compile(
 
 
 def redact(text: str) -> str:
-    """`text` with API keys, bearer tokens and X-API-Key header values replaced by `***`."""
-    return _SECRET_TEXT.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}***", text)
+    """`text` without the configured credentials, and with key-, token- and X-API-Key-like values as `***`."""
+    return _SECRET_TEXT.sub(lambda m: f"{m.group(1) or m.group(2) or m.group(3)}***", scrub(text))
 
 
 def check_options(options: Mapping[str, Any]) -> str:
