@@ -4,7 +4,8 @@ connections and truncated Parquet bodies, and ends with exactly the frames of a 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +23,28 @@ MAX_RETRIES = 8
 RESULT_ROUTE = "GET /api/v1/tasks/{task_id}/results/{result_type}"
 
 
-def _run(gw: LocalGateway, workdir: Path, transport: RecordingTransport | None = None) -> BatchResults:
-    tester = BatchTester(
+@contextmanager
+def _run(gw: LocalGateway, workdir: Path, transport: RecordingTransport | None = None) -> Iterator[BatchResults]:
+    """The finished batch; its tester (loop thread and connections) is closed on the way out."""
+    with BatchTester(
         api_key=gw.api_key, server_url=gw.url, env_file=None, max_retries=MAX_RETRIES, transport=transport
-    )
-    batch = tester.submit(STRATEGIES, MONTHS, workdir=workdir)
-    batch._owns_tester = True  # closing the batch closes its tester
-    return batch.wait(timeout=90, progress=False)
+    ) as tester:
+        batch = tester.submit(STRATEGIES, MONTHS, workdir=workdir)
+        try:
+            yield batch.wait(timeout=90, progress=False)
+        finally:
+            batch.close()
 
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Any]]:
     """The same batch against a fault-free gateway: the frames every chaos run must reproduce."""
-    with LocalGateway(time_scale=0.01, requests_per_minute=100_000) as gw:
-        batch = _run(gw, tmp_path_factory.mktemp("baseline") / "b")
-        try:
-            assert batch.status["completed"] == len(MONTHS)
-            return frames(batch)
-        finally:
-            batch.close()
+    with (
+        LocalGateway(time_scale=0.01, requests_per_minute=100_000) as gw,
+        _run(gw, tmp_path_factory.mktemp("baseline") / "b") as batch,
+    ):
+        assert batch.status["completed"] == len(MONTHS)
+        return frames(batch)
 
 
 @pytest.mark.e2e
@@ -59,8 +63,7 @@ def test_batch_survives_chaos_with_fault_free_frames(
     )  # fmt: skip
     gw = gateway_factory(requests_per_minute=100_000, faults=faults)
     transport = RecordingTransport()
-    batch = _run(gw, tmp_path / "b", transport)
-    try:
+    with _run(gw, tmp_path / "b", transport) as batch:
         assert batch.status == {"pending": 0, "processing": 0, "completed": len(MONTHS), "failed": 0}, batch.failed
         got = frames(batch)
         assert set(got) == set(baseline) == {p.key for p in MONTHS}
@@ -92,8 +95,6 @@ def test_batch_survives_chaos_with_fault_free_frames(
         assert max(result_paths.values()) <= MAX_RETRIES + 1
         assert stats.count(RESULT_ROUTE, 200) >= 2 * len(MONTHS)
         assert stats.count(RESULT_ROUTE) <= 2 * len(MONTHS) * (MAX_RETRIES + 1) ** 2
-    finally:
-        batch.close()
 
 
 def _status_error(status: int, headers: dict[str, str] | None = None) -> TradePoseError:
