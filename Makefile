@@ -107,9 +107,20 @@ reference-client: $(if $(REF_SKIP),,$(REF_STAMP))
 
 test: check-generated lint typecheck reference-client pytest check-regeneration
 
+BENCH_VENV := .venv-bench-runtime
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+# The project with its runtime dependencies only (no extras, no dev tools), as `pip install tradepose-sdk`
+# gives users: the import-time case runs in it. Editable, so it measures the working tree; rebuilt from
+# scratch when pyproject.toml changes, so a dropped dependency does not linger.
+$(BENCH_STAMP): pyproject.toml
+	rm -rf $(BENCH_VENV) && $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e .
+	@touch $(BENCH_STAMP)
+
 # Benchmarks against LocalGateway on 127.0.0.1; what each case measures is in the docstrings of bench/*.py.
-bench: $(STAMP) reference-client
+bench: $(STAMP) $(BENCH_STAMP) reference-client
 	$(PY) -m bench.run
 
-bench-quick: $(STAMP) reference-client
+bench-quick: $(STAMP) $(BENCH_STAMP) reference-client
 	$(PY) -m bench.run --quick

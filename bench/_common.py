@@ -17,6 +17,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 REF_PYTHON = ROOT / ".venv-ref" / "bin" / "python"
+# The project with its runtime dependencies only (no extras, no dev tools): case 5 imports in it.
+RUNTIME_PYTHON = ROOT / ".venv-bench-runtime" / "bin" / "python"
 _LAUNCH = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"
 
 

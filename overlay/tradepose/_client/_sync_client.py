@@ -14,14 +14,9 @@ from typing import Any, Literal, Self, TypeVar, overload
 import httpx
 import polars as pl
 from tradepose_api.api import APIResponse, Resources
-from tradepose_api.api.health import get_health
-from tradepose_api.api.tasks import (
-    download_backtest_result,
-    download_enhanced_ohlcv,
-    download_on_demand_ohlcv,
-    download_task_result,
-    get_task_status,
-)
+
+# The generated endpoint modules (`tradepose_api.api.<tag>.<operation>`) are imported inside the methods
+# that use them: importing the client loads none (tests/test_lazy_import.py).
 from tradepose_api.models.export_request import ExportRequest
 from tradepose_api.models.freq import Freq
 from tradepose_api.models.indicator_spec import IndicatorSpec
@@ -127,6 +122,8 @@ class TradePoseClient(ClientBase, Resources):
 
     def health_check(self) -> bool:
         """True if `GET /health` answers 2xx within a few seconds. Never raises; never retries."""
+        from tradepose_api.api.health import get_health
+
         try:
             request = build_request(self._http, get_health._get_kwargs(), timeout=C.HEALTH_CHECK_TIMEOUT,
                                     max_retries=0)  # fmt: skip
@@ -141,6 +138,8 @@ class TradePoseClient(ClientBase, Resources):
 
         For callers that must tolerate status values the spec does not know yet (see `decode_status`).
         """
+        from tradepose_api.api.tasks import get_task_status
+
         request = build_request(self._http, self._result_kwargs(get_task_status, task_id))
         try:
             response = self._http.send(request)
@@ -200,6 +199,8 @@ class TradePoseClient(ClientBase, Resources):
                               lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip
         """A backtest's trades (§5.1 schema checked). `path=` keeps the Parquet file there; `lazy=True`
         returns a LazyFrame over the file (a temporary one lives until the client is closed)."""
+        from tradepose_api.api.tasks import download_task_result
+
         kwargs = self._result_kwargs(download_task_result, task_id, result_type=ResultType.TRADES)
         return self._frame(kwargs, TRADES_SCHEMA, "trades", path, lazy)
 
@@ -212,11 +213,15 @@ class TradePoseClient(ClientBase, Resources):
     def download_performance(self, task_id: str | uuid.UUID, *, path: str | os.PathLike[str] | None = None,
                                    lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:  # fmt: skip
         """A backtest's performance metrics (§5.2 schema checked); options as for `download_trades`."""
+        from tradepose_api.api.tasks import download_task_result
+
         kwargs = self._result_kwargs(download_task_result, task_id, result_type=ResultType.PERFORMANCE)
         return self._frame(kwargs, PERFORMANCE_SCHEMA, "performance", path, lazy)
 
     def download_backtest_zip(self, task_id: str | uuid.UUID) -> tuple[pl.DataFrame, pl.DataFrame]:
         """(trades, performance) from the single-ZIP route, both schema checked."""
+        from tradepose_api.api.tasks import download_backtest_result
+
         dest = self._tmp_file(".zip")
         try:
             self._fetch_file(self._result_kwargs(download_backtest_result, task_id), "zip", dest)
@@ -227,7 +232,9 @@ class TradePoseClient(ClientBase, Resources):
     def download_enhanced_ohlcv(self, task_id: str | uuid.UUID, *,
                                       path: str | os.PathLike[str] | None = None) -> pl.DataFrame:  # fmt: skip
         """Enhanced OHLCV (§5.3 columns checked; indicator columns extra)."""
-        frame = self._frame(self._result_kwargs(download_enhanced_ohlcv, task_id), ENHANCED_OHLCV_SCHEMA,
+        from tradepose_api.api.tasks import download_enhanced_ohlcv as endpoint
+
+        frame = self._frame(self._result_kwargs(endpoint, task_id), ENHANCED_OHLCV_SCHEMA,
                                   "enhanced_ohlcv", path, False)  # fmt: skip
         assert isinstance(frame, pl.DataFrame)
         return frame
@@ -235,7 +242,9 @@ class TradePoseClient(ClientBase, Resources):
     def download_on_demand_ohlcv(self, task_id: str | uuid.UUID, *,
                                        path: str | os.PathLike[str] | None = None) -> pl.DataFrame:  # fmt: skip
         """On-demand OHLCV with the requested indicator columns (no fixed schema)."""
-        frame = self._frame(self._result_kwargs(download_on_demand_ohlcv, task_id), None,
+        from tradepose_api.api.tasks import download_on_demand_ohlcv as endpoint
+
+        frame = self._frame(self._result_kwargs(endpoint, task_id), None,
                                   "on_demand_ohlcv", path, False)  # fmt: skip
         assert isinstance(frame, pl.DataFrame)
         return frame
