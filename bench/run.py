@@ -3,7 +3,8 @@
     python -m bench.run            # full sizes; writes bench/RESULTS.md
     python -m bench.run --quick    # smaller sizes, under two minutes; prints only
 
-Each figure is the median of at least 3 runs (5 for import time) with min and max.
+Each figure is the median of at least 3 runs (5 for import time) with min and max, except the batch-scale
+case: its batches of 5,000 periods or more run once, and `--quick` runs each of its sizes once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from bench import imports, large_result, overhead, polling, submission
+from bench import backends, imports, large_result, overhead, polling, scale, submission
 from bench._common import REF_PYTHON, ROOT, Row, table
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -31,11 +32,16 @@ class Sizes:
     time_scale: float
     calls: int
     submissions: int
+    periods: tuple[int, ...]
+    reference_periods: int
+    scale_runs: int
     runs: int = 3
 
 
-FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=1.0, calls=2_000, submissions=200)
-QUICK = Sizes(trades=100_000, poll_tasks=20, time_scale=0.15, calls=200, submissions=40)
+FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=1.0, calls=2_000, submissions=200,
+             periods=(100, 1_000, 10_000), reference_periods=1_000, scale_runs=3)  # fmt: skip
+QUICK = Sizes(trades=100_000, poll_tasks=20, time_scale=0.15, calls=200, submissions=40,
+              periods=(50, 200, 500), reference_periods=200, scale_runs=1)  # fmt: skip
 
 
 def cpu_model() -> str:
@@ -46,7 +52,7 @@ def cpu_model() -> str:
 
 
 def versions() -> str:
-    names = ("tradepose-sdk", "httpx", "polars", "pyarrow", "fastapi", "uvicorn")
+    names = ("tradepose-sdk", "httpx", "httpx-aiohttp", "aiohttp", "polars", "pyarrow", "fastapi", "uvicorn")
     found = []
     for name in names:
         try:
@@ -65,6 +71,11 @@ def run(sizes: Sizes) -> list[Row]:
         ("per-call overhead", lambda: overhead.bench(calls=sizes.calls, runs=max(sizes.runs, 5))),
         ("submission", lambda: submission.bench(submissions=sizes.submissions, runs=sizes.runs)),
         ("import time", lambda: imports.bench(runs=max(sizes.runs, 5))),
+        (
+            "batch scale",
+            lambda: scale.bench(sizes=sizes.periods, reference_size=sizes.reference_periods, runs=sizes.scale_runs),
+        ),
+        ("HTTP backends", lambda: backends.bench(calls=sizes.calls, trades=sizes.trades, runs=sizes.runs)),
     ]
     rows: list[Row] = []
     for name, step in steps:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from bench import imports, large_result, overhead, polling, submission
+from bench import backends, imports, large_result, overhead, polling, scale, submission
 from bench._common import Row, table
 
 pytestmark = pytest.mark.e2e
@@ -41,3 +41,17 @@ def test_submission_case_runs() -> None:
 def test_import_case_runs() -> None:
     """Case 5 imports tradepose and polars in fresh interpreters (here in the test environment)."""
     _check(imports.bench(runs=1, python=sys.executable))
+
+
+@pytest.mark.reference
+@pytest.mark.usefixtures("reference_python")
+def test_scale_case_runs() -> None:
+    """Case 6 runs BatchTester at two batch sizes and the reference client at one."""
+    rows = scale.bench(sizes=(2, 4), reference_size=2, runs=1)
+    _check(rows)
+    assert any(r.base_label == "tradepose-client 1.5.0" for r in rows)
+
+
+def test_backends_case_runs() -> None:
+    """Case 7 checks status and streams a download through both HTTP backends."""
+    _check(backends.bench(calls=16, trades=5_000, runs=1))
