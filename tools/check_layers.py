@@ -154,7 +154,9 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(f"layers: {sum(1 for _ in modules(package))} modules, no back-edges, no private reach-ins, none over {MAX_LINES} lines")
+        print(
+            f"layers: {sum(1 for _ in modules(package))} modules, no back-edges, no private reach-ins, none over {MAX_LINES} lines"
+        )
     return 1 if problems else 0
 
 
