@@ -40,8 +40,8 @@ check-layers: $(STAMP)
 
 # The suite against a client regenerated from a changed spec (what CI meets when the gateway's API
 # changes). Skipped there: the server-side schemathesis run and the benchmark smoke test, which do not
-# depend on the generated client.
-REGEN_ARGS ?= -q --ignore=tests/testing/test_conformance.py --ignore=tests/test_bench.py
+# depend on the generated client, and the breaking rehearsal's own test (the script runs it first).
+REGEN_ARGS ?= -q --ignore=tests/testing/test_conformance.py --ignore=tests/test_bench.py --ignore=tests/tools/test_check_regeneration.py
 check-regeneration: $(STAMP)
 	$(PY) tools/check_regeneration.py $(REGEN_ARGS)
 
@@ -81,9 +81,11 @@ REF_VENV := .venv-ref
 REF_STAMP := $(REF_VENV)/.installed
 
 # The public reference client (Python 3.13 only) for the wire-compatibility test; models 1.4.0 exactly,
-# because newer tradepose-models releases break tradepose-client 1.5.0's imports.
+# because newer tradepose-models releases break tradepose-client 1.5.0's imports. PY313=/path/to/python3.13
+# names the interpreter (CI sets it); otherwise the newest under $(pyenv root)/versions is taken.
+PY313 ?=
 $(REF_STAMP):
-	@py313=$$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 2>/dev/null | sort -V | tail -n 1); \
+	@py313="$(PY313)"; test -n "$$py313" || py313=$$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 2>/dev/null | sort -V | tail -n 1); \
 	if [ -z "$$py313" ]; then \
 		echo "reference-client: no Python 3.13 found at \$$(pyenv root)/versions/3.13.*/bin/python3.13;" \
 			"install one with 'pyenv install 3.13' (tradepose-client 1.5.0 requires Python >= 3.13)" >&2; \
@@ -96,8 +98,8 @@ $(REF_STAMP):
 # Outside CI, with neither .venv-ref nor a pyenv Python 3.13 to build it from, the reference-client checks
 # are skipped: one line here, and pytest leaves out the tests marked `reference`. Under CI=true they are
 # required: a missing Python 3.13 fails here.
-REF_SKIP := $(if $(filter true,$(CI)),,$(shell test -f $(REF_STAMP) || \
-	ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 >/dev/null 2>&1 || echo yes))
+REF_SKIP := $(if $(filter true,$(CI)),,$(if $(PY313),,$(shell test -f $(REF_STAMP) || \
+	ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13.*/bin/python3.13 >/dev/null 2>&1 || echo yes)))
 ifeq ($(REF_SKIP),yes)
 export PYTEST_ADDOPTS += -m 'not reference'
 endif

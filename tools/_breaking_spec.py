@@ -3,10 +3,11 @@
 The edits follow what the real gateway's client 3.x did: the ZIP route goes away, a field of the task
 metadata is renamed, and a trades column's dtype changes (naive times become UTC).
 
-`openapi.json` says nothing about the columns of the Parquet results (they are `string/binary`); the
-overlay's column schemas are hand-written Polars schemas. `with_parquet_schemas` writes them into a
-spec as the `x-parquet-schemas` extension of `components` (result name -> column -> dtype), which is
-what `api_diff` compares, so a dtype edit there is a spec change it can classify.
+`openapi.json` says nothing about the columns of the Parquet results (they are `string/binary`); they
+live in `parquet-schemas.json` beside it (see `_parquet_schemas`), from which the overlay's Polars
+schemas are generated. `with_parquet_schemas` writes them into a spec as the `x-parquet-schemas`
+extension of `components` (result name -> column -> dtype), which is what `api_diff` compares, so a
+dtype edit there is a spec change it can classify.
 """
 
 from __future__ import annotations

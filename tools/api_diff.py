@@ -3,7 +3,7 @@
     python tools/api_diff.py [report] [--base REF] [--format text|markdown] [--output FILE]
     python tools/api_diff.py bump [--base REF] [--date YYYY-MM-DD]
 
-`report` diffs `openapi.json` (every change classified breaking or compatible, see `_spec_diff`) and
+`report` diffs `openapi.json` with `parquet-schemas.json` (every change classified breaking or compatible, see `_spec_diff`) and
 the public Python APIs of `tradepose_api` and `tradepose` (griffe's break list), prints the report
 and the proposed version, and exits 1 on a breaking change unless ALLOW_BREAKING=1. `bump` sets the
 proposed version in pyproject.toml and adds its section to CHANGELOG.md (Keep a Changelog).
@@ -25,10 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _py_diff import python_breakages
 from _release import changelog_sections, current_version, insert_release, next_version, set_version
 from _report import Report, render_markdown, render_text
-from _spec_diff import diff_specs
+from _spec_diff import PARQUET_EXTENSION, diff_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "openapi.json"
+COLUMNS = "parquet-schemas.json"  # the Parquet results' columns (see _parquet_schemas)
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -49,13 +50,28 @@ def spec_at(repo: Path, ref: str) -> dict[str, Any]:
     if _git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
         raise SystemExit(f"api-diff: {ref!r} is not a commit")
     proc = _git(repo, "show", f"{ref}:{SPEC}")
-    return json.loads(proc.stdout) if proc.returncode == 0 else {}
+    spec = json.loads(proc.stdout) if proc.returncode == 0 else {}
+    columns = _git(repo, "show", f"{ref}:{COLUMNS}")
+    return with_columns(spec, columns.stdout if columns.returncode == 0 else None)
+
+
+def with_columns(spec: dict[str, Any], columns: str | None) -> dict[str, Any]:
+    """`spec` with the side file's Parquet columns (JSON text, if any) as `components.x-parquet-schemas`."""
+    if columns is not None:
+        spec.setdefault("components", {})[PARQUET_EXTENSION] = json.loads(columns)
+    return spec
+
+
+def working_spec(repo: Path) -> dict[str, Any]:
+    """`openapi.json` of the working tree, with its Parquet columns."""
+    side = repo / COLUMNS
+    return with_columns(json.loads((repo / SPEC).read_text()), side.read_text() if side.exists() else None)
 
 
 def build_report(repo: Path, base: str) -> Report:
     """The report for `base` -> the working tree of `repo`."""
     old = spec_at(repo, base)
-    new = json.loads((repo / SPEC).read_text())
+    new = working_spec(repo)
     changes = diff_specs(old, new)
     breakages = python_breakages(base, repo)
     version = current_version((repo / "pyproject.toml").read_text())

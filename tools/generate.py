@@ -5,6 +5,8 @@
     python tools/generate.py update-spec URL          # fetch URL, validate, regenerate, print the changes
 
 Any warning from the generator fails the run: a warning means part of the API was silently dropped.
+`generate` and `check` also cover the overlay's Parquet column schemas, written from
+`parquet-schemas.json` into `overlay/tradepose/_client/_parquet_columns.py` (see `_parquet_schemas`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _parquet_schemas import COLUMNS_FILE, MODULE, check_module, write_module
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "tradepose_api"
@@ -92,6 +97,9 @@ def check(spec: Path, templates: Path = TEMPLATES) -> None:
             "generated/ is out of step with openapi.json or generator-templates/: run `make generate` and commit"
         )
     print("generated/tradepose_api matches openapi.json, generator-config.yaml and generator-templates/")
+    if not check_module(ROOT / COLUMNS_FILE, ROOT / MODULE):
+        raise SystemExit(f"{MODULE} is out of step with {COLUMNS_FILE}: run `make generate` and commit")
+    print(f"{MODULE} matches {COLUMNS_FILE}")
 
 
 def operations(spec: dict[str, Any]) -> dict[str, Any]:
@@ -150,6 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.command == "generate":
         print(f"generated {generate(args.spec, args.out)}")
+        print(f"generated {write_module(ROOT / COLUMNS_FILE, ROOT / MODULE).relative_to(ROOT)}")
     elif args.command == "check":
         check(args.spec, args.templates)
     else:

@@ -1,9 +1,10 @@
 """Column schemas of the gateway's Parquet results (gateway-api.md §5), as Polars schemas.
 
 `TRADES_SCHEMA` (46 columns), `PERFORMANCE_SCHEMA` (21 columns) and `ENHANCED_OHLCV_SCHEMA`
-(53 fixed columns) list the columns in file order with their exact dtypes. Enhanced OHLCV
-results add one column per indicator, named by `indicator_column_name` (§5.3); its dtype is
-given by `indicator_column_dtype`.
+(53 fixed columns) list the columns in file order with their exact dtypes. They are generated from
+`parquet-schemas.json` (beside openapi.json, the source of truth) into `_parquet_columns.py` by
+`make generate`. Enhanced OHLCV results add one column per indicator, named by
+`indicator_column_name` (§5.3); its dtype is given by `indicator_column_dtype`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any, Final
 
 import polars as pl
 
+from ._parquet_columns import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
+
 __all__ = [
     "ENHANCED_OHLCV_SCHEMA",
     "PERFORMANCE_SCHEMA",
@@ -21,159 +24,6 @@ __all__ = [
     "indicator_column_name",
     "indicator_short_name",
 ]
-
-_MS: Final = pl.Datetime("ms")
-
-TRADES_SCHEMA: Final[pl.Schema] = pl.Schema(
-    [
-        ("direction", pl.Int32()),
-        ("status", pl.Boolean()),
-        ("entry_idx", pl.UInt32()),
-        ("entry_time", _MS),
-        ("entry_price", pl.Float64()),
-        ("entry_reason", pl.UInt32()),
-        ("favorable_entry_hypo_price", pl.Float64()),
-        ("adverse_entry_hypo_price", pl.Float64()),
-        ("favorable_entry_strategy", pl.UInt32()),
-        ("adverse_entry_strategy", pl.UInt32()),
-        ("neutral_entry_strategy", pl.UInt32()),
-        ("exit_idx", pl.UInt32()),
-        ("exit_time", _MS),
-        ("exit_price", pl.Float64()),
-        ("exit_reason", pl.UInt32()),
-        ("favorable_exit_hypo_price", pl.Float64()),
-        ("adverse_exit_hypo_price", pl.Float64()),
-        ("favorable_exit_strategy", pl.UInt32()),
-        ("adverse_exit_strategy", pl.UInt32()),
-        ("neutral_exit_strategy", pl.UInt32()),
-        ("holding_seconds", pl.Int64()),
-        ("holding_bars", pl.UInt32()),
-        ("g_mfe", pl.Float64()),
-        ("mae", pl.Float64()),
-        ("mfe", pl.Float64()),
-        ("mae_lv1", pl.Float64()),
-        ("mhl", pl.Float64()),
-        ("g_mfe_idx", pl.UInt32()),
-        ("mae_idx", pl.UInt32()),
-        ("mfe_idx", pl.UInt32()),
-        ("mae_lv1_idx", pl.UInt32()),
-        ("mhl_idx", pl.UInt32()),
-        ("entry_volatility", pl.Float64()),
-        ("exit_volatility", pl.Float64()),
-        ("g_mfe_volatility", pl.Float64()),
-        ("mae_volatility", pl.Float64()),
-        ("mfe_volatility", pl.Float64()),
-        ("mae_lv1_volatility", pl.Float64()),
-        ("mhl_volatility", pl.Float64()),
-        ("base_entry_time", _MS),
-        ("base_entry_price", pl.Float64()),
-        ("is_adv_triggered", pl.Boolean()),
-        ("pnl", pl.Float64()),
-        ("pnl_pct", pl.Float64()),
-        ("strategy_name", pl.String()),
-        ("blueprint_name", pl.String()),
-    ]
-)
-"""Trades result (§5.1): one row per trade, 46 columns."""
-
-PERFORMANCE_SCHEMA: Final[pl.Schema] = pl.Schema(
-    [
-        ("strategy_name", pl.String()),
-        ("blueprint_name", pl.String()),
-        ("metric_type", pl.String()),
-        ("trades", pl.UInt32()),
-        ("win_ratio", pl.Float64()),
-        ("first_entry_time", _MS),
-        ("last_entry_time", _MS),
-        ("last_exit_time", _MS),
-        ("total", pl.Float64()),
-        ("expect_payoff", pl.Float64()),
-        ("pnl_std", pl.Float64()),
-        ("profit_factor", pl.Float64()),
-        ("sharpe_ratio", pl.Float64()),
-        ("sortino_ratio", pl.Float64()),
-        ("recovery_factor", pl.Float64()),
-        ("risk_mae_pct_p75", pl.Float64()),
-        ("risk_mae_pct_conservative", pl.Float64()),
-        ("risk_mae_pct_p95", pl.Float64()),
-        ("g_mfe_after_mae_pct", pl.Float64()),
-        ("kelly", pl.Float64()),
-        ("sqn", pl.Float64()),
-    ]
-)
-"""Performance result (§5.2): one row per (strategy, blueprint, metric_type), 21 columns."""
-
-_BASE_CONTEXT: Final = pl.Struct(
-    [
-        pl.Field("bars_in_position", pl.Int64()),
-        pl.Field("highest_since_entry", pl.Float64()),
-        pl.Field("lowest_since_entry", pl.Float64()),
-        pl.Field("position_entry_price", pl.Float64()),
-    ]
-)
-_ADVANCED_CONTEXT: Final = pl.Struct(
-    [
-        pl.Field("bars_since_advanced_entry", pl.Int64()),
-        pl.Field("highest_since_advanced_entry", pl.Float64()),
-        pl.Field("lowest_since_advanced_entry", pl.Float64()),
-        pl.Field("position_entry_price", pl.Float64()),
-    ]
-)
-
-
-def _advanced_columns(side: str) -> list[tuple[str, pl.DataType]]:
-    return [
-        (f"advanced_favorable_{side}_hypo_price", pl.Float64()),
-        (f"advanced_adverse_{side}_hypo_price", pl.Float64()),
-        (f"advanced_neutral_{side}_hypo_price", pl.Float64()),
-        (f"advanced_favorable_{side}_strategy", pl.Int64()),
-        (f"advanced_adverse_{side}_strategy", pl.Int64()),
-        (f"advanced_neutral_{side}_strategy", pl.Int64()),
-        (f"advanced_{side}_price", pl.Float64()),
-        (f"advanced_{side}_strategy", pl.Int64()),
-        (f"is_{side}_gap_filled", pl.Boolean()),
-        (f"advanced_cleaned_{side}_signal", pl.Boolean()),
-        (f"advanced_{side}_position_id", pl.Int64()),
-        (f"advanced_{side}_trading_context", _ADVANCED_CONTEXT),
-    ]
-
-
-ENHANCED_OHLCV_SCHEMA: Final[pl.Schema] = pl.Schema(
-    [
-        ("idx", pl.Int64()),
-        ("ts", _MS),
-        ("open", pl.Float64()),
-        ("high", pl.Float64()),
-        ("low", pl.Float64()),
-        ("close", pl.Float64()),
-        ("volume", pl.Float64()),
-        ("gap_type", pl.Int64()),
-        ("gap_points", pl.Float64()),
-        ("gap_range_min", pl.Float64()),
-        ("gap_range_max", pl.Float64()),
-        ("entry_signal", pl.Boolean()),
-        ("exit_signal", pl.Boolean()),
-        ("cleaned_entry_signal", pl.Boolean()),
-        ("cleaned_exit_signal", pl.Boolean()),
-        ("base_entry_price", pl.Float64()),
-        ("base_entry_strategy", pl.Int64()),
-        ("base_exit_price", pl.Float64()),
-        ("base_exit_strategy", pl.Int64()),
-        ("base_position_id", pl.Int64()),
-        ("base_trading_context", _BASE_CONTEXT),
-        *_advanced_columns("entry"),
-        *_advanced_columns("exit"),
-        ("is_entry_valid", pl.Boolean()),
-        ("entry_rejection_reason", pl.String()),
-        ("validated_entry_signal", pl.Boolean()),
-        ("validated_exit_signal", pl.Boolean()),
-        ("final_position_id", pl.Int64()),
-        ("final_trading_context", _BASE_CONTEXT),
-        ("strategy_name", pl.String()),
-        ("blueprint_name", pl.String()),
-    ]
-)
-"""Enhanced OHLCV result (§5.3): 53 fixed columns; indicator columns follow them."""
 
 _MOVING_AVERAGES: Final = frozenset({"SMA", "EMA", "SMMA", "WMA"})
 _WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
