@@ -73,6 +73,8 @@ class RunLimits:
     # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
     resubmit_ambiguous: bool = True
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    # Seeds the back-off jitter; None draws from the OS. Virtual-time tests fix it to replay exactly.
+    jitter_seed: int | None = None
 
 
 def _describe(exc: BaseException) -> str:
@@ -118,7 +120,7 @@ class BatchRun:
         self._probe = asyncio.Event()
         self._tracked_since: dict[str, float] = {}
         self._poll_timeout = limits.poll_timeout
-        self._random = random.Random()
+        self._random = random.Random(limits.jitter_seed)
         self._wake = asyncio.Event()
         self._submitting = 0
         self._downloads: set[asyncio.Task[None]] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import random
 import threading
 import uuid
 from collections.abc import Callable, Coroutine
@@ -159,6 +160,8 @@ async def run_batch(
 ) -> None:
     """One engine pass over `journal` against `gateway`, on the gateway's virtual clock."""
     clock = gateway.clock
+    limits.setdefault("jitter_seed", 0)
+    random.seed(0)  # the transport's own retry jitter: each scenario replays exactly
     config = ClientConfig.resolve(api_key=API_KEY, server_url=BASE_URL, env={}, env_file=None)
     client = AsyncTradePoseClient(config=config, transport=httpx.MockTransport(gateway.handler), clock=clock)
     try:
