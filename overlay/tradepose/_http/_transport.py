@@ -24,6 +24,7 @@ import threading
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import httpx
 
@@ -42,6 +43,8 @@ __all__ = [
     "environment_proxy",
     "same_origin",
 ]
+
+PoolT = TypeVar("PoolT", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 
 logger = logging.getLogger("tradepose")
 
@@ -187,8 +190,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._async = async_transport
         self.settings = settings or TransportSettings()
         # Inner transports built from `settings`, one per proxy (None: direct), created under the lock.
-        self._sync_pools: dict[object, httpx.HTTPTransport] = {}
-        self._async_pools: dict[object, httpx.AsyncHTTPTransport] = {}
+        self._sync_pools: dict[str | None, httpx.HTTPTransport] = {}
+        self._async_pools: dict[str | None, httpx.AsyncHTTPTransport] = {}
         self._lock = threading.Lock()
         self.policy = policy or RetryPolicy()
         self._clock = clock
@@ -201,33 +204,27 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         with self._lock:
             return len(self._sync_pools) + len(self._async_pools)
 
-    def _sync_for(self, request: httpx.Request) -> httpx.BaseTransport:
-        if self._sync is not None:
-            return self._sync
+    def _pool(self, pools: dict[str | None, PoolT], request: httpx.Request, make: Callable[..., PoolT]) -> PoolT:
+        """The inner pool for `request`'s route (direct or one per proxy), built once under the lock."""
         proxy = _proxy_key(self.settings, request.url)
         key = str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy) if proxy is not None else None
         with self._lock:
-            pool = self._sync_pools.get(key)
+            pool = pools.get(key)
             if pool is None:
                 s = self.settings
-                pool = httpx.HTTPTransport(verify=s.verify, cert=s.cert, trust_env=s.trust_env, limits=s.limits,
-                                           proxy=proxy)  # fmt: skip
-                self._sync_pools[key] = pool
+                pool = make(verify=s.verify, cert=s.cert, trust_env=s.trust_env, limits=s.limits, proxy=proxy)
+                pools[key] = pool
             return pool
+
+    def _sync_for(self, request: httpx.Request) -> httpx.BaseTransport:
+        if self._sync is not None:
+            return self._sync
+        return self._pool(self._sync_pools, request, httpx.HTTPTransport)
 
     def _async_for(self, request: httpx.Request) -> httpx.AsyncBaseTransport:
         if self._async is not None:
             return self._async
-        proxy = _proxy_key(self.settings, request.url)
-        key = str(proxy.url if isinstance(proxy, httpx.Proxy) else proxy) if proxy is not None else None
-        with self._lock:
-            pool = self._async_pools.get(key)
-            if pool is None:
-                s = self.settings
-                pool = httpx.AsyncHTTPTransport(verify=s.verify, cert=s.cert, trust_env=s.trust_env,
-                                                limits=s.limits, proxy=proxy)  # fmt: skip
-                self._async_pools[key] = pool
-            return pool
+        return self._pool(self._async_pools, request, httpx.AsyncHTTPTransport)
 
     def _drop_foreign_credentials(self, request: httpx.Request) -> None:
         server = self.credential_origin
