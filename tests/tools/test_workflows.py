@@ -56,7 +56,7 @@ def test_every_workflow_command_is_a_make_target_the_suite_runs() -> None:
     seen: set[str] = set()
     for workflow in WORKFLOWS:
         for command in _commands(workflow):
-            match = re.fullmatch(r'make ([a-z-]+)((?: [A-Z_]+=(?:"[^"]*"|\S+))*)', command.strip())
+            match = re.fullmatch(r'make ([a-z-]+)((?: [A-Z_][A-Z0-9_]*=(?:"[^"]*"|\S+))*)', command.strip())
             assert match, f"{workflow.name}: {command!r} is not a make target"
             target = match.group(1)
             assert target in EXERCISED, f"{workflow.name}: make {target} is run by no test"
