@@ -11,16 +11,16 @@ Check `failed` (each with its error) or call `raise_for_failures()`; `retry_fail
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import datetime as dt
 import html
 import json
+import logging
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import polars as pl
 
@@ -28,156 +28,22 @@ from .._authoring._period import Period, PeriodLike
 from .._errors import BatchFailedError, BatchTimeoutError, ConfigError, scrub
 from .._version import __version__
 from ._journal import Journal, PeriodRow, safe_component, write_atomic
+from ._loop import BackgroundRun
+from ._period_result import PeriodResult, PeriodStatus, ResultView, status_of, view_of, with_period
 from ._progress import ProgressSnapshot, open_display, render_html
 
 __all__ = ["BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
 
-PeriodStatus = Literal["pending", "processing", "completed", "failed"]
 _WAIT_TICK = 0.25
+_STOP_TIMEOUT = 10.0
 MANIFEST = "manifest.json"
-
-
-def _status(row: PeriodRow) -> PeriodStatus:
-    if row.state == "done":
-        return "completed"
-    if row.state == "failed":
-        return "failed"
-    if row.state == "submitted" and row.gateway_status not in (None, 0):
-        return "processing"  # running, or completed and downloading
-    return "pending"
-
-
-def _with_period(frame: pl.DataFrame, key: str) -> pl.DataFrame:
-    return frame.with_columns(pl.lit(key).alias("period")).select("period", *frame.columns)
-
-
-@dataclass(frozen=True)
-class ResultView:
-    """Trades and performance filtered to one strategy (and optionally one blueprint)."""
-
-    strategy_name: str
-    blueprint_name: str | None
-    trades: pl.DataFrame
-    performance: pl.DataFrame
-
-
-def _filter(frame: pl.DataFrame, strategy: str, blueprint: str | None) -> pl.DataFrame:
-    expr = pl.col("strategy_name") == strategy
-    if blueprint is not None:
-        expr &= pl.col("blueprint_name") == blueprint
-    return frame.filter(expr)
-
-
-def _view(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, blueprint: str | None) -> ResultView:
-    known = sorted(set(performance["strategy_name"].to_list()) | set(trades["strategy_name"].to_list()))
-    if strategy not in known:
-        raise KeyError(f"no strategy named {strategy!r} in these results; known: {', '.join(known) or 'none'}")
-    if blueprint is not None:
-        blueprints = sorted(set(_filter(performance, strategy, None)["blueprint_name"].to_list()))
-        if blueprint not in blueprints:
-            raise KeyError(f"strategy {strategy!r} has no blueprint {blueprint!r}; known: {', '.join(blueprints)}")
-    return ResultView(
-        strategy, blueprint, _filter(trades, strategy, blueprint), _filter(performance, strategy, blueprint)
-    )
-
-
-class PeriodResult:
-    """One period of a batch (one gateway task). Frames load from the work directory on first use."""
-
-    def __init__(self, row: PeriodRow, cache: dict[tuple[str, str], pl.DataFrame], lock: threading.Lock) -> None:
-        self._row = row
-        self._cache = cache
-        self._lock = lock
-
-    def __repr__(self) -> str:
-        extra = f", error={self.error!r}" if self.error else ""
-        return f"PeriodResult({self.period}, status={self.status!r}, task_id={self.task_id!r}{extra})"
-
-    @property
-    def period(self) -> Period:
-        return self._row.period
-
-    @property
-    def key(self) -> str:
-        return self._row.key
-
-    @property
-    def task_id(self) -> str | None:
-        return self._row.task_id
-
-    @property
-    def status(self) -> PeriodStatus:
-        return _status(self._row)
-
-    @property
-    def error(self) -> str | None:
-        """Why the period failed (submission, task or download), else None."""
-        return self._row.error if self._row.state == "failed" else None
-
-    @property
-    def error_stage(self) -> str | None:
-        return self._row.error_stage if self._row.state == "failed" else None
-
-    @property
-    def duplicate_risk(self) -> bool:
-        """True if this period was re-submitted after a submission whose outcome was unknown."""
-        return self._row.duplicate_risk
-
-    @property
-    def finished_at(self) -> dt.datetime | None:
-        """When the result was complete on disk (or the failure recorded), UTC."""
-        return dt.datetime.fromisoformat(self._row.finished_at) if self._row.finished_at else None
-
-    def files(self) -> dict[str, Path]:
-        """The recorded result files by name (e.g. `trades`, `performance`)."""
-        return {f.name: f.path for f in self._row.results}
-
-    def frame(self, name: str) -> pl.DataFrame:
-        """A result frame by name; raises if the period is not completed."""
-        if self.status != "completed":
-            raise ConfigError(
-                f"period {self.key} is {self.status}, not completed"
-                + (f" ({self.error})" if self.error else ": wait() for the batch first")
-            )
-        files = self.files()
-        if name not in files:
-            raise KeyError(f"period {self.key} has no result {name!r}; it has: {', '.join(sorted(files))}")
-        with self._lock:
-            cached = self._cache.get((self.key, name))
-            if cached is None:
-                cached = pl.read_parquet(files[name])
-                self._cache[(self.key, name)] = cached
-        return cached
-
-    @property
-    def trades(self) -> pl.DataFrame:
-        return self.frame("trades")
-
-    @property
-    def performance(self) -> pl.DataFrame:
-        return self.frame("performance")
-
-    @property
-    def ohlcv(self) -> pl.DataFrame:
-        """The enhanced or on-demand OHLCV frame of an OHLCV batch."""
-        names = [n for n in ("enhanced_ohlcv", "on_demand_ohlcv") if n in self.files()]
-        return self.frame(names[0] if names else "enhanced_ohlcv")
-
-    def for_strategy(self, strategy_name: str, blueprint_name: str | None = None) -> ResultView:
-        """This period's trades and performance for one strategy (and blueprint)."""
-        return _view(self.trades, self.performance, strategy_name, blueprint_name)
-
-    def summary(self) -> pl.DataFrame:
-        """The performance frame with a leading `period` column."""
-        return _with_period(self.performance, self.key)
+logger = logging.getLogger("tradepose")
 
 
 class RunOwner(Protocol):
     """What `BatchResults` needs from whoever runs its batch on the gateway (the `BatchTester`)."""
 
-    def start_run(
-        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
-    ) -> concurrent.futures.Future[None]:
+    def start_run(self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False) -> BackgroundRun[None]:
         """Start (or continue) the journalled batch in the background."""
         ...
 
@@ -206,7 +72,7 @@ class BatchResults:
         self._owns_owner = owns_owner
         self._monotonic = monotonic
         self._started = monotonic()
-        self._future: concurrent.futures.Future[None] = owner.start_run(journal, resubmit_failed=False)
+        self._future: BackgroundRun[None] = owner.start_run(journal, resubmit_failed=False)
         self._cache: dict[tuple[str, str], pl.DataFrame] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -243,7 +109,7 @@ class BatchResults:
         """Counts of periods by status: pending, processing, completed, failed."""
         counts = dict.fromkeys(("pending", "processing", "completed", "failed"), 0)
         for row in self._rows():
-            counts[_status(row)] += 1
+            counts[status_of(row)] += 1
         return counts
 
     @property
@@ -273,7 +139,7 @@ class BatchResults:
     def _raise_background_error(self) -> None:
         if self._future.done() and not self._future.cancelled():
             error = self._future.exception()
-            if error is not None:
+            if error is not None and not isinstance(error, concurrent.futures.CancelledError):
                 raise error
 
     # -- waiting -----------------------------------------------------------------------------------
@@ -303,7 +169,11 @@ class BatchResults:
                 tick = _WAIT_TICK if remaining is None else min(_WAIT_TICK, remaining)
                 # wait(), not result(): the run's own error is re-raised below, after the final display;
                 # a KeyboardInterrupt in this thread propagates (the run keeps its journal for resume).
-                concurrent.futures.wait([self._future], timeout=tick)
+                try:
+                    concurrent.futures.wait([self._future], timeout=tick)
+                except KeyboardInterrupt:
+                    self._interrupted()
+                    raise
             if display is not None:
                 display.update(self.snapshot())
         finally:
@@ -311,6 +181,23 @@ class BatchResults:
                 display.close()
         self._raise_background_error()
         return self
+
+    def _interrupted(self) -> None:
+        """Ctrl+C in `wait()`: stop the run (its journal is kept) and say how to continue, in one line."""
+        self._stop()
+        print(
+            f"tradepose: batch interrupted; its journal is kept: continue with "
+            f"BatchTester.resume({str(self.workdir)!r})",
+            file=sys.stderr,
+        )
+
+    def _stop(self) -> None:
+        if not self._future.stop(_STOP_TIMEOUT):
+            logger.warning(
+                "the batch run in %s did not stop within %g s; its journal keeps every step",
+                self.workdir,
+                _STOP_TIMEOUT,
+            )
 
     def raise_for_failures(self) -> BatchResults:
         """Raise `BatchFailedError` listing the failed periods, if any (opt-in strictness)."""
@@ -370,7 +257,7 @@ class BatchResults:
         return self.get_period(period)
 
     def _concat(self, name: str) -> pl.DataFrame:
-        frames = [_with_period(r.frame(name), r.key) for r in self.completed if name in r.files()]
+        frames = [with_period(r.frame(name), r.key) for r in self.completed if name in r.files()]
         return pl.concat(frames, how="vertical") if frames else pl.DataFrame()
 
     def summary(self) -> pl.DataFrame:
@@ -383,7 +270,7 @@ class BatchResults:
 
     def for_strategy(self, strategy_name: str, blueprint_name: str | None = None) -> ResultView:
         """All periods' trades and performance for one strategy (and blueprint)."""
-        return _view(self.all_trades(), self.summary(), strategy_name, blueprint_name)
+        return view_of(self.all_trades(), self.summary(), strategy_name, blueprint_name)
 
     # -- persistence -------------------------------------------------------------------------------
 
@@ -457,15 +344,15 @@ class BatchResults:
         )
 
     def close(self) -> None:
-        """Stop the background run (the journal keeps everything for `resume`) and release files."""
+        """Stop the background run (the journal keeps everything for `resume`) and release files.
+
+        Returns once the run has stopped (bounded: after 10 s a warning is logged and it returns anyway).
+        """
         if self._closed:
             return
         self._closed = True
         if not self._future.done():
-            self._future.cancel()
-            # Cancelled or failed: either way it has stopped, and the journal has its state.
-            with contextlib.suppress(BaseException):
-                self._future.result(timeout=10)
+            self._stop()
         self._owner.release(self._journal)
         if self._owns_owner:
             self._owner.close()
