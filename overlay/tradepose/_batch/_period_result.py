@@ -16,7 +16,7 @@ import polars as pl
 
 from .._authoring._period import Period
 from .._errors import ConfigError
-from ._journal import PeriodRow
+from ._journal import FAILED_STATES, PeriodRow
 
 __all__ = ["PeriodResult", "PeriodStatus", "ResultView", "status_of", "view_of", "with_period"]
 
@@ -26,7 +26,7 @@ PeriodStatus = Literal["pending", "processing", "completed", "failed"]
 def status_of(row: PeriodRow) -> PeriodStatus:
     if row.state == "done":
         return "completed"
-    if row.state == "failed":
+    if row.state in FAILED_STATES:  # failed, timed_out, ambiguous: see `PeriodResult.state`
         return "failed"
     if row.state == "submitted" and row.gateway_status not in (None, 0):
         return "processing"  # running, or completed and downloading
@@ -98,11 +98,20 @@ class PeriodResult:
     @property
     def error(self) -> str | None:
         """Why the period failed (submission, task or download), else None."""
-        return self._row.error if self._row.state == "failed" else None
+        return self._row.error if self._row.state in FAILED_STATES else None
 
     @property
     def error_stage(self) -> str | None:
-        return self._row.error_stage if self._row.state == "failed" else None
+        return self._row.error_stage if self._row.state in FAILED_STATES else None
+
+    @property
+    def state(self) -> str:
+        """The journal state: planned, submitting, submitted, done, failed, timed_out or ambiguous.
+
+        `status` folds it for counting: timed_out and ambiguous periods count as "failed" (finished
+        without a result), so `summary()`, `status` and the progress counts agree.
+        """
+        return self._row.state
 
     @property
     def duplicate_risk(self) -> bool:

@@ -124,7 +124,7 @@ class BatchTester:
 
     `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
     submission, so time queued behind the plan's concurrency limit counts; a period past it is recorded
-    failed ("timed out") with its task id kept, and `resume()` / `retry_failed()` poll that task again
+    `timed_out` (counted as failed in `status`) with its task id kept, and `resume()` / `retry_failed()` poll that task again
     instead of submitting it again. Status-check failures and 404s within the deadline are waited out
     with backoff. `poll_interval` (`TRADEPOSE_POLL_INTERVAL`, default 2 s) is the longest interval
     between checks of a running task.
@@ -132,10 +132,10 @@ class BatchTester:
     Submissions: a period with a journalled task id is never POSTed again. A POST is re-sent
     automatically only when it provably created no task (no connection, 429, 503). After an answer
     that leaves it open (500/502/504, a lost answer, a 2xx without a task id) the period is
-    "ambiguous". `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
+    `ambiguous` (its own journal state, counted as failed). `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
     flags it in `BatchResults.duplicates` and the manifest: an unattended overnight batch then
     finishes, at the cost of a few extra, flagged tasks for such periods, which is cheaper than a hole
-    in the results. With `False` such periods are recorded failed and left for
+    in the results. With `False` such periods stay `ambiguous`, left for
     `retry_failed(ambiguous=True)`. A 401/403 stops all further submissions at once; `wait()` raises
     it, the unsent periods stay planned, and `resume()` with a corrected credential continues.
     """

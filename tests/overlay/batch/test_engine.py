@@ -87,7 +87,7 @@ async def test_task_pending_forever_times_out_with_its_id_and_is_re_polled(tmp_p
     with new_journal(tmp_path / "b", 2, clock) as journal:
         await run_batch(gateway, journal, poll_timeout=600.0)
         rows = journal.summary_rows()
-        assert [r.state for r in rows] == ["failed", "failed"]
+        assert [r.state for r in rows] == ["timed_out", "timed_out"]
         assert all(r.task_id is not None and (r.error or "").startswith("timed out") for r in rows)
         assert 600.0 <= clock.now - 1_000.0 < 660.0
         ids = [r.task_id for r in rows]
@@ -161,7 +161,7 @@ async def test_2xx_undecodable_post_answer_is_ambiguous_and_never_silently_re_se
     with new_journal(tmp_path / "b", 1, clock) as journal:
         await run_batch(gateway, journal, resubmit_ambiguous=False)
         row = journal.summary_rows()[0]
-        assert row.state == "failed" and row.task_id is None
+        assert row.state == "ambiguous" and row.task_id is None
         assert "may have reached the gateway" in (row.error or "") and "<html>ok</html>" in (row.error or "")
         await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True)
         assert [r[1] for r in gateway.requests].count("POST") == 1  # retry_failed() alone does not re-send
@@ -244,7 +244,7 @@ async def test_resume_re_polls_a_timed_out_period_without_a_post(tmp_path: Path)
     gateway = FakeGateway(clock, duration=1.0, pending_forever=True)
     with new_journal(tmp_path / "b", 3, clock) as journal:
         await run_batch(gateway, journal, poll_timeout=120.0)
-        assert [r.state for r in journal.summary_rows()] == ["failed"] * 3
+        assert [r.state for r in journal.summary_rows()] == ["timed_out"] * 3
         gateway.pending_forever = False
         await run_batch(gateway, journal, poll_timeout=120.0)  # plain resume, no retry_failed
         assert [r.state for r in journal.summary_rows()] == ["done"] * 3
