@@ -155,11 +155,12 @@ async def run_batch(
     limit: float = 86_400.0,
     resubmit_failed: bool = False,
     ambiguous: bool = False,
+    max_retries: int | None = None,
     **limits: Any,
 ) -> None:
     """One engine pass over `journal` against `gateway`, on the gateway's virtual clock."""
     clock = gateway.clock
-    config = ClientConfig.resolve(api_key=API_KEY, server_url=BASE_URL, env={}, env_file=None)
+    config = ClientConfig.resolve(api_key=API_KEY, server_url=BASE_URL, env={}, env_file=None, max_retries=max_retries)
     client = AsyncTradePoseClient(config=config, transport=httpx.MockTransport(gateway.handler), clock=clock)
     try:
         run = BatchRun(client, journal, limits=RunLimits(**limits), clock=clock)

@@ -250,3 +250,32 @@ async def test_resume_re_polls_a_timed_out_period_without_a_post(tmp_path: Path)
         assert [r.state for r in journal.summary_rows()] == ["done"] * 3
         assert all(journal.task_ids(r.key) == [r.task_id] for r in journal.summary_rows())
     assert [r[1] for r in gateway.requests].count("POST") == 3
+
+
+@pytest.mark.parametrize("max_retries", [0, 2])
+async def test_retry_after_date_on_checks_is_measured_against_the_response_date(
+    tmp_path: Path, max_retries: int
+) -> None:
+    """Retry-After as an HTTP-date on a status 429 counts from the response's Date, not the (skewed) local clock."""
+    from email.utils import formatdate
+
+    clock = VirtualClock()  # local epoch: November 2023; the gateway's clock says 2020
+    gateway_now = 1_577_836_800.0
+    answered: list[float] = []
+
+    def throttled_once(request: httpx.Request, now: float) -> httpx.Response | None:
+        if status_route(request) and not answered:
+            answered.append(now)
+            headers = {
+                "Date": formatdate(gateway_now, usegmt=True),
+                "Retry-After": formatdate(gateway_now + 30, usegmt=True),
+            }
+            return httpx.Response(429, json={"detail": "slow down"}, headers=headers)
+        return None
+
+    gateway = FakeGateway(clock, duration=0.0, fault=throttled_once)  # type: ignore[arg-type]
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal, max_retries=max_retries)
+        assert journal.summary_rows()[0].state == "done"
+    checks = status_checks(gateway)
+    assert 30.0 <= checks[1] - answered[0] <= 31.0
