@@ -42,6 +42,7 @@ from .._client._polling import decode_status
 from .._clock import Clock
 from .._errors import (
     AuthenticationError,
+    JournalError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
@@ -389,6 +390,8 @@ class BatchRun:
                     if name not in recorded:
                         await self._fetch_one(key, task_id, name, fetch)
                 await self._commit(partial(self._journal.mark_done, key))
+            except JournalError:
+                raise  # the journal itself cannot be written: that ends the run (one typed error), not a period
             except TradePoseError as exc:
                 logger.warning("downloading %s of task %s failed: %s", key, task_id, _describe(exc))
                 await self._commit(partial(self._journal.mark_failed, key, _describe(exc), "download"))

@@ -137,7 +137,9 @@ class BatchTester:
     finishes, at the cost of a few extra, flagged tasks for such periods, which is cheaper than a hole
     in the results. With `False` such periods stay `ambiguous`, left for
     `retry_failed(ambiguous=True)`. A 401/403 stops all further submissions at once; `wait()` raises
-    it, the unsent periods stay planned, and `resume()` with a corrected credential continues.
+    it, the unsent periods stay planned, and `resume()` with a corrected credential continues. A
+    result that cannot be written fails its period only (`ResultWriteError`); a journal that cannot
+    be written ends the run with one `JournalError` saying what to do.
     """
 
     def __init__(

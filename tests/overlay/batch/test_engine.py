@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from tests.overlay._overlay_support import API_KEY
 from tests.overlay.batch._virtual import FakeGateway, VirtualClock, new_journal, run_batch
 from tradepose._constants import MAX_RETRY_AFTER
-from tradepose._errors import AuthenticationError
+from tradepose._errors import AuthenticationError, JournalError
 
 pytestmark = pytest.mark.anyio
 
@@ -279,3 +281,36 @@ async def test_retry_after_date_on_checks_is_measured_against_the_response_date(
         assert journal.summary_rows()[0].state == "done"
     checks = status_checks(gateway)
     assert 30.0 <= checks[1] - answered[0] <= 31.0
+
+
+class _FullDisk:
+    """A journal connection whose COMMITs fail once `after` of them went through (a disk that filled up)."""
+
+    def __init__(self, conn: Any, after: int) -> None:
+        self._conn = conn
+        self._left = after
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT":
+            if self._left <= 0:
+                raise sqlite3.OperationalError("database or disk is full")
+            self._left -= 1
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+@pytest.mark.parametrize("after", [1, 3, 6])
+async def test_a_journal_that_cannot_be_written_ends_the_run_with_one_journal_error(tmp_path: Path, after: int) -> None:
+    """A full disk under the journal: the run ends with one JournalError saying what to do, no raw OSError."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, duration=1.0)
+    with new_journal(tmp_path / "b", 4, clock) as journal:
+        real = journal._conn
+        journal._conn = _FullDisk(real, after)  # type: ignore[assignment]
+        with pytest.raises(JournalError, match="check free disk space and permissions, then resume the batch"):
+            await run_batch(gateway, journal)
+        journal._conn = real
+        await run_batch(gateway, journal)  # space freed: resume completes
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 4
