@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ._authoring._period import Period, PeriodError
     from ._authoring._strategies import load_strategies
     from ._authoring._validation import StrategyError
-    from ._batch._period_results import PeriodResult, ResultView
+    from ._batch._period_result import PeriodResult, ResultView
     from ._batch._results import BatchResults
     from ._batch._tester import BatchTester
     from ._client._async_client import AsyncTradePoseClient
@@ -62,8 +62,8 @@ _LAZY: dict[str, str] = {
     "StrategyError": "._authoring._validation",
     "JournalError": "._errors",
     "BatchResults": "._batch._results",
-    "PeriodResult": "._batch._period_results",
-    "ResultView": "._batch._period_results",
+    "PeriodResult": "._batch._period_result",
+    "ResultView": "._batch._period_result",
     "BatchTester": "._batch._tester",
     "AsyncTradePoseClient": "._client._async_client",
     "APIResponse": "._client._operations",

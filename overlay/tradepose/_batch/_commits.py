@@ -42,7 +42,15 @@ class GroupCommitter:
         while self._queued:
             batch, self._queued = self._queued, []
             changes = [change for change, _ in batch]
-            outcomes = await self._clock.offload(partial(self._apply, changes))
+            try:
+                outcomes = await self._clock.offload(partial(self._apply, changes))
+            except asyncio.CancelledError:
+                for _, future in batch:
+                    future.cancel()
+                raise
+            except Exception as exc:  # noqa: BLE001 - no worker thread (interpreter exit): each caller gets it
+                failure = JournalError(f"the journal could not be written: {exc}; resume the batch to continue")
+                outcomes = [(None, failure)] * len(batch)
             for (_, future), (value, error) in zip(batch, outcomes, strict=True):
                 if future.done():
                     continue

@@ -9,6 +9,16 @@ the engine can be killed at any point and `BatchTester.resume` finishes the batc
 * results are written atomically inside the workdir and recorded with their sha256 before the period
   is marked done.
 
+Per period (the transition table is `_journal._states.TRANSITIONS`; the journal refuses any other move):
+
+    planned ─▶ submitting ─▶ submitted ─▶ done
+                 │   │  ▲        ├─▶ failed     stage "task" (the gateway ran it: FAILED) or "download"
+                 │   │  │        └─▶ timed_out  past `poll_timeout`, task id kept; resume re-polls it
+                 │   │  └─ not sent (401/403: back to planned)
+                 │   ├─▶ failed     stage "submit": provably no task (refused, or waited out to the deadline)
+                 │   └─▶ ambiguous  5xx / lost answer / 2xx without an id: a task may exist
+                 └─ (crash) found submitting on resume: re-sent, flagged duplicate_risk
+
 Failures are per period and recorded with their error: the batch goes on (partial-failure contract).
 Only a fault of the engine itself (a bug, a broken journal) ends the run, and it reaches the caller.
 """
@@ -20,9 +30,8 @@ import itertools
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tradepose_api.models.strategy_config import StrategyConfig
 from tradepose_api.models.task_status import TaskStatus
@@ -31,9 +40,9 @@ from .._authoring._period import Period
 from .._client._async_client import AsyncTradePoseClient
 from .._client._polling import decode_status
 from .._clock import Clock
-from .._constants import DEFAULT_POLL_TIMEOUT
 from .._errors import (
     AuthenticationError,
+    JournalError,
     PermissionDeniedError,
     RateLimitError,
     ResponseDecodeError,
@@ -44,7 +53,7 @@ from .._http._retry import RetryPolicy, retry_delay
 from ._commits import GroupCommitter
 from ._journal import Journal, PeriodRow, publish_file
 from ._kinds import BatchKind, Fetch, kind_for
-from ._schedule import PollSchedule, RequestBudget, ScheduleSettings, check_backoff
+from ._schedule import PollSchedule, RequestBudget, RunLimits, check_backoff
 from ._submission import (
     AMBIGUOUS,
     credential_message,
@@ -58,23 +67,6 @@ __all__ = ["BatchKind", "BatchRun", "RunLimits", "kind_for"]
 
 logger = logging.getLogger("tradepose")
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class RunLimits:
-    """Concurrency and rate bounds of one batch run."""
-
-    submissions: int = 8
-    polls: int = 16
-    downloads: int = 4
-    requests_per_minute: float | None = None
-    # Per task, counted from its submission (or from the start of a resumed run): queueing time counts.
-    poll_timeout: float = DEFAULT_POLL_TIMEOUT
-    # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
-    resubmit_ambiguous: bool = True
-    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
-    # Seeds the back-off jitter; None draws from the OS. Virtual-time tests fix it to replay exactly.
-    jitter_seed: int | None = None
 
 
 def _describe(exc: BaseException) -> str:
@@ -152,11 +144,13 @@ class BatchRun:
                 to_submit.append((row.period, False))
             elif row.state == "submitting":  # in flight when the last run died
                 to_submit.append((row.period, True))
-            elif row.state == "failed" and row.task_id is not None and row.error_stage in ("status", "download"):
+            elif row.task_id is not None and (
+                row.state == "timed_out" or (row.state == "failed" and row.error_stage in ("status", "download"))
+            ):
                 # Timed out, or the disk was full: the task exists, so poll and download it again.
                 self._journal.reopen_for_download(row.key)
                 self._track(row.key, row.task_id, first_check=0.0)
-            elif row.state == "failed" and resubmit_failed:
+            elif row.state in ("failed", "ambiguous") and resubmit_failed:
                 self._retry_failed(row, to_submit)
             elif row.state == "submitted" and row.task_id is not None:
                 self._track(row.key, row.task_id, first_check=0.0)
@@ -183,7 +177,7 @@ class BatchRun:
             self._journal.reopen_for_download(row.key)
             self._track(row.key, row.task_id, first_check=0.0)
         else:
-            risk = row.error_stage == "submit" and (row.error or "").startswith(AMBIGUOUS)
+            risk = row.state == "ambiguous"
             if risk and not (self._resubmit_ambiguous or self._ambiguous_too):
                 return  # may have created a task: left for retry_failed(ambiguous=True)
             to_submit.append((row.period, risk))
@@ -251,7 +245,12 @@ class BatchRun:
                         error = (AMBIGUOUS if ambiguous else "") + _describe(exc)
                         if isinstance(exc, ResponseDecodeError):
                             error += f" ({undecodable_answer(exc.response)})"
-                        await self._commit(partial(self._journal.mark_failed, period, error, "submit"))
+                        mark = (
+                            partial(self._journal.mark_ambiguous, period, error)
+                            if ambiguous
+                            else (partial(self._journal.mark_failed, period, error, "submit"))
+                        )
+                        await self._commit(mark)
                         if ambiguous:
                             if not (self._resubmit_ambiguous or self._ambiguous_too) or resends >= policy.max_retries:
                                 return
@@ -377,11 +376,8 @@ class BatchRun:
     async def _time_out(self, key: str, task_id: str, why: str) -> None:
         """The period's deadline passed: record it, keeping the task id (resume and retry_failed re-poll)."""
         error = f"timed out: task {task_id} {why}; poll_timeout is {self._poll_timeout:g} s"
-        await self._give_up(key, error, "status")
-
-    async def _give_up(self, key: str, error: str, stage: Any) -> None:
         self._schedule.remove(key)
-        await self._commit(partial(self._journal.mark_failed, key, error, stage))
+        await self._commit(partial(self._journal.mark_timed_out, key, error))
         self._wake.set()
 
     # -- downloads ---------------------------------------------------------------------------------
@@ -394,6 +390,8 @@ class BatchRun:
                     if name not in recorded:
                         await self._fetch_one(key, task_id, name, fetch)
                 await self._commit(partial(self._journal.mark_done, key))
+            except JournalError:
+                raise  # the journal itself cannot be written: that ends the run (one typed error), not a period
             except TradePoseError as exc:
                 logger.warning("downloading %s of task %s failed: %s", key, task_id, _describe(exc))
                 await self._commit(partial(self._journal.mark_failed, key, _describe(exc), "download"))

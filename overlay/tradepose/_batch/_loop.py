@@ -17,7 +17,77 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+__all__ = ["BackgroundLoop", "BackgroundRun"]
+
 _CLOSE_TIMEOUT = 10.0
+
+
+class BackgroundRun(concurrent.futures.Future[T]):
+    """A coroutine started on a `BackgroundLoop`: a future that is done only once the coroutine stopped.
+
+    Unlike `asyncio.run_coroutine_threadsafe`'s future, `cancel()` is refused (the future is running
+    from the start): `stop()` cancels the task and waits, bounded, for it to have really ended, so
+    whoever closes a run knows it no longer touches the journal. A stopped run ends with
+    `concurrent.futures.CancelledError` as its exception, which is retrieved, so nothing is printed.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, T]) -> None:
+        super().__init__()
+        self.set_running_or_notify_cancel()
+        self._loop = loop
+        self._coro: Coroutine[Any, Any, T] | None = coro
+        self._task: asyncio.Task[T] | None = None
+        self._stop_requested = False
+        self._guard = threading.Lock()
+        loop.call_soon_threadsafe(self._start)
+
+    def _start(self) -> None:
+        with self._guard:
+            coro, self._coro = self._coro, None
+            if coro is None:
+                return
+            if self._stop_requested:
+                coro.close()
+                self.set_exception(concurrent.futures.CancelledError())
+                return
+            self._task = self._loop.create_task(coro)
+        self._task.add_done_callback(self._finish)
+
+    def _finish(self, task: asyncio.Task[T]) -> None:
+        if task.cancelled():
+            self.set_exception(concurrent.futures.CancelledError())
+        elif (error := task.exception()) is not None:
+            self.set_exception(error)
+        else:
+            self.set_result(task.result())
+
+    def discard(self) -> None:
+        """The loop will never run it: close the coroutine unstarted (no "never awaited" warning)."""
+        with self._guard:
+            coro, self._coro = self._coro, None
+        if coro is not None:
+            coro.close()
+            self.set_exception(concurrent.futures.CancelledError())
+
+    def stop(self, timeout: float) -> bool:
+        """Cancel the run and wait up to `timeout` s for it to end; True once it has stopped."""
+        with self._guard:
+            self._stop_requested = True
+
+        def cancel() -> None:
+            if self._task is not None:
+                self._task.cancel()
+
+        if not self.done():
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the run is gone with it
+                self._loop.call_soon_threadsafe(cancel)
+        try:
+            self.exception(timeout)
+        except concurrent.futures.TimeoutError:
+            return False
+        except concurrent.futures.CancelledError:  # pragma: no cover - the future refuses cancel()
+            pass
+        return True
 
 
 class BackgroundLoop:
@@ -29,6 +99,7 @@ class BackgroundLoop:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._runs: list[BackgroundRun[Any]] = []
 
     @property
     def running(self) -> bool:
@@ -63,6 +134,18 @@ class BackgroundLoop:
             coro.close()
             raise
         return asyncio.run_coroutine_threadsafe(coro, loop)
+
+    def start(self, coro: Coroutine[Any, Any, T]) -> BackgroundRun[T]:
+        """Start `coro` as a task on the loop; returns at once with a `BackgroundRun` (stoppable)."""
+        try:
+            loop = self._ensure_started()
+        except RuntimeError:
+            coro.close()
+            raise
+        run = BackgroundRun(loop, coro)
+        with self._lock:
+            self._runs = [r for r in self._runs if not r.done()] + [run]
+        return run
 
     def run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         """Run `coro` on the loop and block this thread for its result (or exception)."""
@@ -101,3 +184,7 @@ class BackgroundLoop:
         thread.join(timeout)
         if not thread.is_alive():
             loop.close()
+        with self._lock:
+            runs, self._runs = self._runs, []
+        for run in runs:
+            run.discard()

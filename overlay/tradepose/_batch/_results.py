@@ -1,5 +1,4 @@
-"""What a batch gives back: `BatchResults` over all periods (`PeriodResult` for one is in
-`_period_results.py`).
+"""What a batch gives back: `BatchResults` over all periods, `PeriodResult` for one.
 
 Both read the batch journal, so they are the same whether the batch is running, finished, or was
 resumed after a crash. Frames are read from the result files in the work directory on first use and
@@ -12,11 +11,12 @@ Check `failed` (each with its error) or call `raise_for_failures()`; `retry_fail
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import datetime as dt
 import html
 import json
+import logging
 import shutil
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -28,20 +28,22 @@ from .._authoring._period import Period, PeriodLike
 from .._errors import BatchFailedError, BatchTimeoutError, ConfigError, scrub
 from .._version import __version__
 from ._journal import Journal, PeriodRow, safe_component, write_atomic
-from ._period_results import PeriodResult, ResultView, period_status, view, with_period
+from ._loop import BackgroundRun
+from ._period_result import PeriodResult, PeriodStatus, ResultView, status_of, view_of, with_period
 from ._progress import ProgressSnapshot, open_display, render_html
 
-__all__ = ["BatchResults", "RunOwner"]
+__all__ = ["BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
+
 _WAIT_TICK = 0.25
+_STOP_TIMEOUT = 10.0
 MANIFEST = "manifest.json"
+logger = logging.getLogger("tradepose")
 
 
 class RunOwner(Protocol):
     """What `BatchResults` needs from whoever runs its batch on the gateway (the `BatchTester`)."""
 
-    def start_run(
-        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
-    ) -> concurrent.futures.Future[None]:
+    def start_run(self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False) -> BackgroundRun[None]:
         """Start (or continue) the journalled batch in the background."""
         ...
 
@@ -70,7 +72,7 @@ class BatchResults:
         self._owns_owner = owns_owner
         self._monotonic = monotonic
         self._started = monotonic()
-        self._future: concurrent.futures.Future[None] = owner.start_run(journal, resubmit_failed=False)
+        self._future: BackgroundRun[None] = owner.start_run(journal, resubmit_failed=False)
         self._cache: dict[tuple[str, str], pl.DataFrame] = {}
         self._lock = threading.Lock()
         self._closed = False
@@ -107,7 +109,7 @@ class BatchResults:
         """Counts of periods by status: pending, processing, completed, failed."""
         counts = dict.fromkeys(("pending", "processing", "completed", "failed"), 0)
         for row in self._rows():
-            counts[period_status(row)] += 1
+            counts[status_of(row)] += 1
         return counts
 
     @property
@@ -137,7 +139,7 @@ class BatchResults:
     def _raise_background_error(self) -> None:
         if self._future.done() and not self._future.cancelled():
             error = self._future.exception()
-            if error is not None:
+            if error is not None and not isinstance(error, concurrent.futures.CancelledError):
                 raise error
 
     # -- waiting -----------------------------------------------------------------------------------
@@ -167,7 +169,11 @@ class BatchResults:
                 tick = _WAIT_TICK if remaining is None else min(_WAIT_TICK, remaining)
                 # wait(), not result(): the run's own error is re-raised below, after the final display;
                 # a KeyboardInterrupt in this thread propagates (the run keeps its journal for resume).
-                concurrent.futures.wait([self._future], timeout=tick)
+                try:
+                    concurrent.futures.wait([self._future], timeout=tick)
+                except KeyboardInterrupt:
+                    self._interrupted()
+                    raise
             if display is not None:
                 display.update(self.snapshot())
         finally:
@@ -175,6 +181,23 @@ class BatchResults:
                 display.close()
         self._raise_background_error()
         return self
+
+    def _interrupted(self) -> None:
+        """Ctrl+C in `wait()`: stop the run (its journal is kept) and say how to continue, in one line."""
+        self._stop()
+        print(
+            f"tradepose: batch interrupted; its journal is kept: continue with "
+            f"BatchTester.resume({str(self.workdir)!r})",
+            file=sys.stderr,
+        )
+
+    def _stop(self) -> None:
+        if not self._future.stop(_STOP_TIMEOUT):
+            logger.warning(
+                "the batch run in %s did not stop within %g s; its journal keeps every step",
+                self.workdir,
+                _STOP_TIMEOUT,
+            )
 
     def raise_for_failures(self) -> BatchResults:
         """Raise `BatchFailedError` listing the failed periods, if any (opt-in strictness)."""
@@ -247,7 +270,7 @@ class BatchResults:
 
     def for_strategy(self, strategy_name: str, blueprint_name: str | None = None) -> ResultView:
         """All periods' trades and performance for one strategy (and blueprint)."""
-        return view(self.all_trades(), self.summary(), strategy_name, blueprint_name)
+        return view_of(self.all_trades(), self.summary(), strategy_name, blueprint_name)
 
     # -- persistence -------------------------------------------------------------------------------
 
@@ -321,15 +344,15 @@ class BatchResults:
         )
 
     def close(self) -> None:
-        """Stop the background run (the journal keeps everything for `resume`) and release files."""
+        """Stop the background run (the journal keeps everything for `resume`) and release files.
+
+        Returns once the run has stopped (bounded: after 10 s a warning is logged and it returns anyway).
+        """
         if self._closed:
             return
         self._closed = True
         if not self._future.done():
-            self._future.cancel()
-            # Cancelled or failed: either way it has stopped, and the journal has its state.
-            with contextlib.suppress(BaseException):
-                self._future.result(timeout=10)
+            self._stop()
         self._owner.release(self._journal)
         if self._owns_owner:
             self._owner.close()

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from tradepose_api.models.task_status import TaskStatus
 
-from .._constants import MAX_RETRY_AFTER, RETRY_JITTER
+from .._constants import DEFAULT_POLL_TIMEOUT, MAX_RETRY_AFTER, RETRY_JITTER
 
-__all__ = ["CHECK_BACKOFF_CAP", "PollSchedule", "RequestBudget", "ScheduleSettings", "check_backoff"]
+__all__ = ["CHECK_BACKOFF_CAP", "PollSchedule", "RequestBudget", "RunLimits", "ScheduleSettings", "check_backoff"]
 
 # Failed status checks back off from this delay, doubling, up to the cap (a gateway redeploy takes minutes).
 CHECK_BACKOFF_FIRST = 1.0
@@ -219,3 +219,20 @@ class RequestBudget:
     def succeeded(self) -> None:
         """After a request that was not throttled: recover additively toward the plan's rate."""
         self.per_minute = min(self._plan, self.per_minute + self._plan * self.recovery)
+
+
+@dataclass(frozen=True, slots=True)
+class RunLimits:
+    """Concurrency and rate bounds of one batch run."""
+
+    submissions: int = 8
+    polls: int = 16
+    downloads: int = 4
+    requests_per_minute: float | None = None
+    # Per task, counted from its submission (or from the start of a resumed run): queueing time counts.
+    poll_timeout: float = DEFAULT_POLL_TIMEOUT
+    # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
+    resubmit_ambiguous: bool = True
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    # Seeds the back-off jitter; None draws from the OS. Virtual-time tests fix it to replay exactly.
+    jitter_seed: int | None = None

@@ -9,6 +9,7 @@ journal and returns at once; the run continues in the background and fills in th
 from __future__ import annotations
 
 import asyncio
+import atexit
 import concurrent.futures
 import dataclasses
 import logging
@@ -16,6 +17,7 @@ import math
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,7 @@ from .._http._config import ClientConfig
 from .._http._transport import CertLike, ProxyLike, VerifyLike
 from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
-from ._loop import BackgroundLoop
+from ._loop import BackgroundLoop, BackgroundRun
 from ._results import BatchResults
 from ._schedule import ScheduleSettings
 
@@ -48,6 +50,23 @@ __all__ = ["BatchTester"]
 
 logger = logging.getLogger("tradepose")
 _CLOSE_TIMEOUT = 10.0
+# At interpreter exit every tester still open is closed, each run given this long to stop (then dropped:
+# its journal has every step, and resume() redoes the rest). Nothing is printed on that path.
+_EXIT_BUDGET = 1.2
+_OPEN: weakref.WeakSet[BatchTester] = weakref.WeakSet()
+
+
+def _close_open_testers() -> None:
+    testers = list(_OPEN)
+    deadline = SYSTEM_CLOCK.monotonic() + _EXIT_BUDGET
+    for tester in testers:
+        tester._shutdown(timeout=max(0.1, deadline - SYSTEM_CLOCK.monotonic()), quiet=True)
+
+
+# Before the interpreter shuts down thread pools (threading's own exit hooks run before `atexit`'s, the
+# later-registered first): the runs' journal writes need theirs until they have stopped.
+_register = getattr(threading, "_register_atexit", atexit.register)
+_register(_close_open_testers)
 
 
 def _periods(periods: Iterable[Period | PeriodLike] | Period | str) -> list[Period]:
@@ -85,9 +104,7 @@ class _Runs:
 
     tester: BatchTester
 
-    def start_run(
-        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
-    ) -> concurrent.futures.Future[None]:
+    def start_run(self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False) -> BackgroundRun[None]:
         return self.tester._start_run(journal, resubmit_failed=resubmit_failed, ambiguous=ambiguous)
 
     def release(self, journal: Journal) -> None:
@@ -107,7 +124,7 @@ class BatchTester:
 
     `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
     submission, so time queued behind the plan's concurrency limit counts; a period past it is recorded
-    failed ("timed out") with its task id kept, and `resume()` / `retry_failed()` poll that task again
+    `timed_out` (counted as failed in `status`) with its task id kept, and `resume()` / `retry_failed()` poll that task again
     instead of submitting it again. Status-check failures and 404s within the deadline are waited out
     with backoff. `poll_interval` (`TRADEPOSE_POLL_INTERVAL`, default 2 s) is the longest interval
     between checks of a running task.
@@ -115,12 +132,14 @@ class BatchTester:
     Submissions: a period with a journalled task id is never POSTed again. A POST is re-sent
     automatically only when it provably created no task (no connection, 429, 503). After an answer
     that leaves it open (500/502/504, a lost answer, a 2xx without a task id) the period is
-    "ambiguous". `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
+    `ambiguous` (its own journal state, counted as failed). `resubmit_ambiguous=True` (the default) re-submits it (within `max_retries`) and
     flags it in `BatchResults.duplicates` and the manifest: an unattended overnight batch then
     finishes, at the cost of a few extra, flagged tasks for such periods, which is cheaper than a hole
-    in the results. With `False` such periods are recorded failed and left for
+    in the results. With `False` such periods stay `ambiguous`, left for
     `retry_failed(ambiguous=True)`. A 401/403 stops all further submissions at once; `wait()` raises
-    it, the unsent periods stay planned, and `resume()` with a corrected credential continues.
+    it, the unsent periods stay planned, and `resume()` with a corrected credential continues. A
+    result that cannot be written fails its period only (`ResultWriteError`); a journal that cannot
+    be written ends the run with one `JournalError` saying what to do.
     """
 
     def __init__(
@@ -182,6 +201,7 @@ class BatchTester:
         self._journals: dict[Path, Journal] = {}
         self._lock = threading.Lock()
         self._closed = False
+        _OPEN.add(self)
 
     def __repr__(self) -> str:
         return f"BatchTester(server_url={self.config.server_url!r})"
@@ -334,19 +354,27 @@ class BatchTester:
                 )
             return self._client
 
-    def _start_run(
-        self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False
-    ) -> concurrent.futures.Future[None]:
+    def _start_run(self, journal: Journal, *, resubmit_failed: bool, ambiguous: bool = False) -> BackgroundRun[None]:
         client = self._async_client()
         run = BatchRun(client, journal, limits=self._limits, clock=self._clock)
-        return self._loop.submit(run.run(resubmit_failed=resubmit_failed, ambiguous=ambiguous))
+        return self._loop.start(run.run(resubmit_failed=resubmit_failed, ambiguous=ambiguous))
 
     def close(self) -> None:
-        """Stop background work, close connections and journals, join the thread. Idempotent."""
+        """Stop every run, close connections and journals, join the thread; returns once all stopped.
+
+        The wait is bounded (10 s); past it a warning is logged and the thread is left to die with the
+        process (the journal keeps every step for `resume`). Idempotent. Testers still open at
+        interpreter exit are closed the same way, with a shorter bound and silently.
+        """
+        self._shutdown(timeout=_CLOSE_TIMEOUT, quiet=False)
+
+    def _shutdown(self, *, timeout: float, quiet: bool) -> None:
         if self._closed:
             return
         self._closed = True
+        _OPEN.discard(self)
         client = self._client
+        warn = logger.debug if quiet else logger.warning
 
         async def shutdown() -> None:
             # Stop the runs first (their state is journalled), then close connections they used.
@@ -359,10 +387,16 @@ class BatchTester:
 
         if self._loop.running:
             try:
-                self._loop.run(shutdown(), timeout=_CLOSE_TIMEOUT)
+                self._loop.run(shutdown(), timeout=timeout)
             except (RuntimeError, concurrent.futures.TimeoutError):
-                logger.warning("stopping the batch thread timed out")
-        self._loop.close()
+                warn(
+                    "stopping the batch thread timed out after %g s; the journal keeps its state for resume()", timeout
+                )
+                if quiet:
+                    # Interpreter exit: stopping the loop now would destroy its pending tasks noisily. The
+                    # daemon thread ends with the process; the OS releases the journal's file and lock.
+                    return
+        self._loop.close(timeout=timeout)
         with self._lock:
             journals = list(self._journals.values())
             self._journals.clear()
@@ -370,4 +404,4 @@ class BatchTester:
             try:
                 journal.close()
             except JournalError:
-                logger.warning("closing the journal in %s failed", journal.workdir, exc_info=True)
+                warn("closing the journal in %s failed", journal.workdir, exc_info=True)

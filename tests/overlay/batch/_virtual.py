@@ -156,13 +156,14 @@ async def run_batch(
     limit: float = 86_400.0,
     resubmit_failed: bool = False,
     ambiguous: bool = False,
+    max_retries: int | None = None,
     **limits: Any,
 ) -> None:
     """One engine pass over `journal` against `gateway`, on the gateway's virtual clock."""
     clock = gateway.clock
     limits.setdefault("jitter_seed", 0)
     random.seed(0)  # the transport's own retry jitter: each scenario replays exactly
-    config = ClientConfig.resolve(api_key=API_KEY, server_url=BASE_URL, env={}, env_file=None)
+    config = ClientConfig.resolve(api_key=API_KEY, server_url=BASE_URL, env={}, env_file=None, max_retries=max_retries)
     client = AsyncTradePoseClient(config=config, transport=httpx.MockTransport(gateway.handler), clock=clock)
     try:
         run = BatchRun(client, journal, limits=RunLimits(**limits), clock=clock)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from tests.overlay._overlay_support import API_KEY
 from tests.overlay.batch._virtual import FakeGateway, VirtualClock, new_journal, run_batch
 from tradepose._constants import MAX_RETRY_AFTER
-from tradepose._errors import AuthenticationError
+from tradepose._errors import AuthenticationError, JournalError
 
 pytestmark = pytest.mark.anyio
 
@@ -87,7 +89,7 @@ async def test_task_pending_forever_times_out_with_its_id_and_is_re_polled(tmp_p
     with new_journal(tmp_path / "b", 2, clock) as journal:
         await run_batch(gateway, journal, poll_timeout=600.0)
         rows = journal.summary_rows()
-        assert [r.state for r in rows] == ["failed", "failed"]
+        assert [r.state for r in rows] == ["timed_out", "timed_out"]
         assert all(r.task_id is not None and (r.error or "").startswith("timed out") for r in rows)
         assert 600.0 <= clock.now - 1_000.0 < 660.0
         ids = [r.task_id for r in rows]
@@ -161,7 +163,7 @@ async def test_2xx_undecodable_post_answer_is_ambiguous_and_never_silently_re_se
     with new_journal(tmp_path / "b", 1, clock) as journal:
         await run_batch(gateway, journal, resubmit_ambiguous=False)
         row = journal.summary_rows()[0]
-        assert row.state == "failed" and row.task_id is None
+        assert row.state == "ambiguous" and row.task_id is None
         assert "may have reached the gateway" in (row.error or "") and "<html>ok</html>" in (row.error or "")
         await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True)
         assert [r[1] for r in gateway.requests].count("POST") == 1  # retry_failed() alone does not re-send
@@ -244,9 +246,71 @@ async def test_resume_re_polls_a_timed_out_period_without_a_post(tmp_path: Path)
     gateway = FakeGateway(clock, duration=1.0, pending_forever=True)
     with new_journal(tmp_path / "b", 3, clock) as journal:
         await run_batch(gateway, journal, poll_timeout=120.0)
-        assert [r.state for r in journal.summary_rows()] == ["failed"] * 3
+        assert [r.state for r in journal.summary_rows()] == ["timed_out"] * 3
         gateway.pending_forever = False
         await run_batch(gateway, journal, poll_timeout=120.0)  # plain resume, no retry_failed
         assert [r.state for r in journal.summary_rows()] == ["done"] * 3
         assert all(journal.task_ids(r.key) == [r.task_id] for r in journal.summary_rows())
     assert [r[1] for r in gateway.requests].count("POST") == 3
+
+
+@pytest.mark.parametrize("max_retries", [0, 2])
+async def test_retry_after_date_on_checks_is_measured_against_the_response_date(
+    tmp_path: Path, max_retries: int
+) -> None:
+    """Retry-After as an HTTP-date on a status 429 counts from the response's Date, not the (skewed) local clock."""
+    from email.utils import formatdate
+
+    clock = VirtualClock()  # local epoch: November 2023; the gateway's clock says 2020
+    gateway_now = 1_577_836_800.0
+    answered: list[float] = []
+
+    def throttled_once(request: httpx.Request, now: float) -> httpx.Response | None:
+        if status_route(request) and not answered:
+            answered.append(now)
+            headers = {
+                "Date": formatdate(gateway_now, usegmt=True),
+                "Retry-After": formatdate(gateway_now + 30, usegmt=True),
+            }
+            return httpx.Response(429, json={"detail": "slow down"}, headers=headers)
+        return None
+
+    gateway = FakeGateway(clock, duration=0.0, fault=throttled_once)  # type: ignore[arg-type]
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal, max_retries=max_retries)
+        assert journal.summary_rows()[0].state == "done"
+    checks = status_checks(gateway)
+    assert 30.0 <= checks[1] - answered[0] <= 31.0
+
+
+class _FullDisk:
+    """A journal connection whose COMMITs fail once `after` of them went through (a disk that filled up)."""
+
+    def __init__(self, conn: Any, after: int) -> None:
+        self._conn = conn
+        self._left = after
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql == "COMMIT":
+            if self._left <= 0:
+                raise sqlite3.OperationalError("database or disk is full")
+            self._left -= 1
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+@pytest.mark.parametrize("after", [1, 3, 6])
+async def test_a_journal_that_cannot_be_written_ends_the_run_with_one_journal_error(tmp_path: Path, after: int) -> None:
+    """A full disk under the journal: the run ends with one JournalError saying what to do, no raw OSError."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, duration=1.0)
+    with new_journal(tmp_path / "b", 4, clock) as journal:
+        real = journal._conn
+        journal._conn = _FullDisk(real, after)  # type: ignore[assignment]
+        with pytest.raises(JournalError, match="check free disk space and permissions, then resume the batch"):
+            await run_batch(gateway, journal)
+        journal._conn = real
+        await run_batch(gateway, journal)  # space freed: resume completes
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 4

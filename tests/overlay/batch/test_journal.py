@@ -96,7 +96,7 @@ def test_stamped_wal_database(journal: Journal) -> None:
     conn = sqlite3.connect(journal.workdir / JOURNAL_FILE)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x54504A31
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
@@ -577,3 +577,68 @@ def test_survives_sigkill_mid_write(tmp_path: Path) -> None:
     assert finished.returncode == 0, finished.stderr
     assert _check_invariants(workdir) == n_periods
     assert done_counts == sorted(done_counts), done_counts
+
+
+def test_timed_out_and_ambiguous_are_states_of_their_own(journal: Journal) -> None:
+    """timed_out keeps its task (reopened, never re-submitted); ambiguous may be submitted again, flagged."""
+    journal.mark_submitting(Q1)
+    journal.mark_submitted(Q1, "task-1")
+    row = journal.mark_timed_out(Q1, "timed out: task task-1 still PENDING")
+    assert (row.state, row.task_id, row.error_stage) == ("timed_out", "task-1", "status")
+    with pytest.raises(JournalError, match="is timed_out; it cannot be submitted"):
+        journal.mark_submitting(Q1)
+    assert journal.reopen_for_download(Q1).state == "submitted"
+    journal.mark_submitting(Q2)
+    row = journal.mark_ambiguous(Q2, "HTTP 502, body: ''")
+    assert (row.state, row.task_id, row.error_stage) == ("ambiguous", None, "submit")
+    with pytest.raises(JournalError, match="is ambiguous; it cannot be reopened"):
+        journal.reopen_for_download(Q2)
+    assert journal.mark_submitting(Q2, duplicate_risk=True).duplicate_risk
+    with pytest.raises(JournalError, match="is planned; it cannot be marked timed_out"):
+        journal.mark_timed_out(Q3, "no task")
+
+
+def test_a_task_failed_on_the_gateway_may_be_replaced_even_after_a_failed_resubmission(journal: Journal) -> None:
+    """A FAILED task's period stays submittable through a refused re-POST; the new id replaces the old."""
+    journal.mark_submitting(Q1)
+    journal.mark_submitted(Q1, "task-1")
+    journal.mark_status(Q1, 3)
+    journal.mark_failed(Q1, "boom", "task")
+    journal.mark_submitting(Q1)
+    journal.mark_failed(Q1, "429", "submit")
+    journal.mark_submitting(Q1)
+    row = journal.mark_submitted(Q1, "task-2")
+    assert (row.task_id, row.gateway_status) == ("task-2", None)
+
+
+def test_version_1_journals_are_migrated(tmp_path: Path, clock: FakeClock) -> None:
+    """A version-1 journal opens as version 2: failed + "timed out"/ambiguous text become their own states."""
+    with Journal.create(tmp_path / "b", params(), clock=clock) as journal:
+        journal.mark_submitting(Q1)
+        journal.mark_submitted(Q1, "task-1")
+        journal.mark_failed(Q1, "timed out: task task-1 still PENDING", "status")
+        journal.mark_submitting(Q2)
+        journal.mark_failed(Q2, "(the request may have reached the gateway) APIStatusError: 502", "submit")
+    conn = sqlite3.connect(tmp_path / "b" / JOURNAL_FILE, isolation_level=None)
+    try:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'periods'").fetchone()[0]
+        old = sql.replace(", 'timed_out', 'ambiguous'", "").replace("CREATE TABLE periods", "CREATE TABLE v1")
+        conn.executescript(
+            f"BEGIN; {old}; INSERT INTO v1 SELECT * FROM periods; DROP TABLE periods;"
+            " ALTER TABLE v1 RENAME TO periods; PRAGMA user_version = 1; COMMIT;"
+        )
+    finally:
+        conn.close()
+    with Journal.open(tmp_path / "b", clock=clock) as journal:
+        assert [(r.state, r.task_id) for r in journal.summary_rows()] == [
+            ("timed_out", "task-1"),
+            ("ambiguous", None),
+            ("planned", None),
+        ]
+        journal.mark_submitting(Q3)
+        journal.mark_ambiguous(Q3, "lost answer")
+    conn = sqlite3.connect(tmp_path / "b" / JOURNAL_FILE)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    finally:
+        conn.close()

@@ -5,9 +5,10 @@ from ._files import default_workdir, publish_file, safe_component, write_atomic
 from ._journal import JOURNAL_FILE, Journal
 from ._model import BatchParams, PeriodRow, ResultFile, ResultProblem
 from ._secrets import redact
-from ._states import ErrorStage, PeriodState
+from ._states import FAILED_STATES, ErrorStage, PeriodState
 
 __all__ = [
+    "FAILED_STATES",
     "JOURNAL_FILE",
     "BatchParams",
     "ErrorStage",

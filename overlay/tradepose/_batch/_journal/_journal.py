@@ -6,7 +6,8 @@ one transaction. The file is stamped with `PRAGMA application_id` and `PRAGMA us
 a file without the stamp (foreign), damaged (corrupt) or from a newer SDK is refused with a
 `JournalError` that says what to do.
 
-Per period the journal walks `planned -> submitting -> submitted(task_id) -> done | failed`.
+Per period the journal walks `planned -> submitting -> submitted(task_id) -> done | failed | timed_out`,
+or `submitting -> ambiguous`; `_states.TRANSITIONS` is the table every change is checked against.
 `mark_submitting` is committed *before* the export POST is sent: the gateway has no
 idempotency key, so a period found still `submitting` after a crash may or may not have
 created a task. Re-submitting it sets `duplicate_risk`, which the batch reports.
@@ -49,8 +50,10 @@ from ._schema import (
     timestamp,
 )
 from ._secrets import redact
-from ._states import STAGES, ErrorStage
+from ._states import STAGES, TRANSITIONS, ErrorStage
 from ._store import JournalStore
+
+_TASK_FAILED = 3  # TaskStatus.FAILED: the task produced nothing, so the period may be submitted again
 
 __all__ = ["JOURNAL_FILE", "Journal"]
 
@@ -155,7 +158,7 @@ class Journal(JournalStore):
     def mark_submitting(self, period: Period | str, *, duplicate_risk: bool = False) -> PeriodRow:
         """Record that the export POST for `period` is about to be sent. Commit this BEFORE sending.
 
-        Allowed from planned, failed, or submitting (a submission interrupted by a crash), and only while
+        Allowed from planned, failed, ambiguous, or submitting (a submission interrupted by a crash), and only while
         the period has no task id – or its task ended FAILED on the gateway (stage `task`), which produced
         nothing: the new task id then replaces it, and `task_ids()` keeps every id the period had. An id is
         never cleared, and a period whose task may still run or be done is never submitted. Re-submitting
@@ -163,8 +166,11 @@ class Journal(JournalStore):
         Pass `duplicate_risk=True` when the caller knows an earlier POST may have arrived.
         """
         with self._write() as conn:
-            row = self._current(conn, period, ("planned", "failed", "submitting"), "submitted")
-            if row["task_id"] is not None and not (row["state"] == "failed" and row["error_stage"] == "task"):
+            row = self._current(conn, period, TRANSITIONS["mark_submitting"], "submitted")
+            task_failed = row["gateway_status"] == _TASK_FAILED or (
+                row["state"] == "failed" and row["error_stage"] == "task"
+            )
+            if row["task_id"] is not None and not task_failed:
                 raise JournalError(
                     f"period {row['period_key']!r} already has task {row['task_id']}: it is never submitted "
                     f"again; poll that task with reopen_for_download()"
@@ -172,9 +178,11 @@ class Journal(JournalStore):
             risk = duplicate_risk or row["state"] == "submitting"
             conn.execute(
                 "UPDATE periods SET state = 'submitting', attempts = attempts + 1,"
-                " gateway_status = NULL, error = NULL, error_stage = NULL, finished_at = NULL,"
+                # The FAILED status of a replaced task is kept until the new task id arrives (see the gate above).
+                f" gateway_status = CASE WHEN ? THEN {_TASK_FAILED} END, error = NULL, error_stage = NULL,"
+                " finished_at = NULL,"
                 " duplicate_risk = max(duplicate_risk, ?), updated_at = ? WHERE period_key = ?",
-                (int(risk), self._now(), row["period_key"]),
+                (int(task_failed), int(risk), self._now(), row["period_key"]),
             )
             self._event(conn, row["period_key"], "submitting", "duplicate risk" if risk else None)
         return self.row(period)
@@ -182,7 +190,7 @@ class Journal(JournalStore):
     def mark_not_sent(self, period: Period | str, why: str) -> PeriodRow:
         """Put a `submitting` period back to `planned`: its POST provably created no task (e.g. a 401)."""
         with self._write() as conn:
-            row = self._current(conn, period, ("submitting",), "marked not sent")
+            row = self._current(conn, period, TRANSITIONS["mark_not_sent"], "marked not sent")
             conn.execute(
                 "UPDATE periods SET state = 'planned', updated_at = ? WHERE period_key = ?",
                 (self._now(), row["period_key"]),
@@ -195,10 +203,10 @@ class Journal(JournalStore):
         if not isinstance(task_id, str) or not task_id:
             raise JournalError(f"task id {task_id!r} must be a non-empty string")
         with self._write() as conn:
-            row = self._current(conn, period, ("submitting",), "marked submitted")
+            row = self._current(conn, period, TRANSITIONS["mark_submitted"], "marked submitted")
             now = self._now()
             conn.execute(
-                "UPDATE periods SET state = 'submitted', task_id = ?, submitted_at = ?, updated_at = ?"
+                "UPDATE periods SET state = 'submitted', gateway_status = NULL, task_id = ?, submitted_at = ?, updated_at = ?"
                 " WHERE period_key = ?",
                 (task_id, now, now, row["period_key"]),
             )
@@ -210,7 +218,7 @@ class Journal(JournalStore):
         if isinstance(status, bool) or not isinstance(status, int):
             raise JournalError(f"gateway status {status!r} must be an integer TaskStatus")
         with self._write() as conn:
-            row = self._current(conn, period, ("submitted",), "given a gateway status")
+            row = self._current(conn, period, TRANSITIONS["mark_status"], "given a gateway status")
             conn.execute(
                 "UPDATE periods SET gateway_status = ?, updated_at = ? WHERE period_key = ?",
                 (int(status), self._now(), row["period_key"]),
@@ -226,21 +234,38 @@ class Journal(JournalStore):
         """
         if stage not in STAGES:
             raise JournalError(f"error stage {stage!r} is not one of {', '.join(sorted(STAGES))}")
+        return self._finish_without_result(period, "failed", error, stage)
+
+    def mark_ambiguous(self, period: Period | str, error: str) -> PeriodRow:
+        """Record that the POST of a `submitting` period may have created a task (5xx, lost answer, 2xx, no id).
+
+        `error` keeps the raw status and body. Only `retry_failed(ambiguous=True)` (or
+        `resubmit_ambiguous=True`) submits it again, flagged as a duplicate risk.
+        """
+        return self._finish_without_result(period, "ambiguous", error, "submit")
+
+    def mark_timed_out(self, period: Period | str, error: str) -> PeriodRow:
+        """Record that a submitted period passed its deadline; its task id is kept and polled on resume."""
+        return self._finish_without_result(period, "timed_out", error, "status")
+
+    def _finish_without_result(
+        self, period: Period | str, state: Literal["failed", "ambiguous", "timed_out"], error: str, stage: ErrorStage
+    ) -> PeriodRow:
         with self._write() as conn:
-            row = self._current(conn, period, ("planned", "submitting", "submitted", "failed"), "marked failed")
+            row = self._current(conn, period, TRANSITIONS[f"mark_{state}"], f"marked {state}")
             now = self._now()
             conn.execute(
-                "UPDATE periods SET state = 'failed', error = ?, error_stage = ?, finished_at = ?, updated_at = ?"
+                "UPDATE periods SET state = ?, error = ?, error_stage = ?, finished_at = ?, updated_at = ?"
                 " WHERE period_key = ?",
-                (redact(str(error)), stage, now, now, row["period_key"]),
+                (state, redact(str(error)), stage, now, now, row["period_key"]),
             )
-            self._event(conn, row["period_key"], "failed", f"{stage}: {error}")
+            self._event(conn, row["period_key"], state, f"{stage}: {error}")
         return self.row(period)
 
     def mark_done(self, period: Period | str) -> PeriodRow:
         """Record that every result of a submitted period is downloaded and recorded."""
         with self._write() as conn:
-            row = self._current(conn, period, ("submitted",), "marked done")
+            row = self._current(conn, period, TRANSITIONS["mark_done"], "marked done")
             now = self._now()
             conn.execute(
                 "UPDATE periods SET state = 'done', error = NULL, error_stage = NULL, finished_at = ?,"
@@ -253,7 +278,7 @@ class Journal(JournalStore):
     def reopen_for_download(self, period: Period | str) -> PeriodRow:
         """Put a done period, or one that failed after its task was created, back to `submitted`."""
         with self._write() as conn:
-            row = self._current(conn, period, ("done", "failed"), "reopened for download")
+            row = self._current(conn, period, TRANSITIONS["reopen_for_download"], "reopened for download")
             if row["task_id"] is None:
                 raise JournalError(
                     f"period {row['period_key']!r} never got a task id: submit it again with mark_submitting()"
@@ -282,7 +307,7 @@ class Journal(JournalStore):
         digest, size = sha256_file(resolved)
         relative = resolved.relative_to(self.workdir).as_posix()
         with self._write() as conn:
-            row = self._current(conn, period, ("submitted", "done"), "given a result")
+            row = self._current(conn, period, TRANSITIONS["record_result"], "given a result")
             conn.execute(
                 "INSERT OR REPLACE INTO results (period_key, name, path, sha256, size, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

@@ -34,7 +34,10 @@ JOURNAL_FILE: Final = "journal.sqlite3"
 LOCK_FILE: Final = "journal.lock"
 RESULTS_DIR: Final = "results"
 _APPLICATION_ID: Final = 0x54504A31  # "TPJ1"
-_SCHEMA_VERSION: Final = 1
+_SCHEMA_VERSION: Final = 2
+_STATE_CHECK: Final = (
+    "CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed', 'timed_out', 'ambiguous'))"
+)
 
 _SCHEMA: Final = f"""
 PRAGMA application_id = {_APPLICATION_ID};
@@ -53,7 +56,7 @@ CREATE TABLE periods (
     position INTEGER NOT NULL UNIQUE,
     start_wire TEXT NOT NULL,
     end_wire TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed')),
+    state TEXT NOT NULL {_STATE_CHECK},
     task_id TEXT,
     gateway_status INTEGER,
     attempts INTEGER NOT NULL DEFAULT 0,
@@ -158,13 +161,38 @@ def check_stamp(conn: sqlite3.Connection, path: Path) -> None:
             f"{str(path)!r} was written by a newer tradepose SDK (journal version {version}, this SDK reads "
             f"{_SCHEMA_VERSION}): upgrade tradepose to resume it"
         )
-    if version != _SCHEMA_VERSION:
+    if version == 1:
+        _migrate_v1(conn)
+    elif version != _SCHEMA_VERSION:
         raise JournalError(f"{str(path)!r} has unknown journal version {version}: start the batch again")
     check = conn.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
         raise sqlite3.DatabaseError(check)
     if conn.execute("SELECT count(*) FROM batch").fetchone()[0] != 1:
         raise sqlite3.DatabaseError("the batch row is missing")
+
+
+def _migrate_v1(conn: sqlite3.Connection) -> None:
+    """Version 1 → 2: the states `timed_out` and `ambiguous`, which version 1 kept as `failed` + error text."""
+    columns = [r["name"] for r in conn.execute("PRAGMA table_info(periods)").fetchall()]
+    table = next(line for line in _SCHEMA.split(";") if "CREATE TABLE periods" in line)
+    names = ", ".join(columns)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(table.replace("CREATE TABLE periods", "CREATE TABLE periods_v2"))
+        conn.execute(f"INSERT INTO periods_v2 ({names}) SELECT {names} FROM periods")
+        conn.execute("DROP TABLE periods")
+        conn.execute("ALTER TABLE periods_v2 RENAME TO periods")
+        conn.execute("UPDATE periods SET state = 'timed_out' WHERE state = 'failed' AND error LIKE 'timed out:%'")
+        conn.execute(
+            "UPDATE periods SET state = 'ambiguous' WHERE state = 'failed' AND error_stage = 'submit'"
+            " AND error LIKE '(the request may have reached the gateway)%'"
+        )
+        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def timestamp(clock: Clock) -> str:

@@ -64,7 +64,7 @@ class JournalStore:
                     raise
                 finally:
                     self._grouped = False
-                self._conn.execute("COMMIT")
+                self._commit_or_roll_back()
             except sqlite3.Error as exc:
                 raise JournalError(
                     f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
@@ -92,12 +92,21 @@ class JournalStore:
                 except BaseException:
                     self._conn.execute("ROLLBACK")
                     raise
-                self._conn.execute("COMMIT")
+                self._commit_or_roll_back()
             except sqlite3.Error as exc:
                 raise JournalError(
                     f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
                     f"and permissions, then resume the batch"
                 ) from exc
+
+    def _commit_or_roll_back(self) -> None:
+        """COMMIT; if that fails (a full disk), roll back so the connection can write again once freed."""
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise
 
     def _check_open(self) -> None:
         if self._closed:

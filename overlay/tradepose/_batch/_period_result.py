@@ -1,7 +1,7 @@
-"""One period's outcome: `PeriodResult` (status, error, frames read on first use) and `ResultView`.
+"""One period of a batch: `PeriodResult`, its status, and the per-strategy `ResultView`.
 
-Both read the batch journal's row for the period, so they are the same whether the batch is running,
-finished, or was resumed after a crash.
+A `PeriodResult` reads one journal row; its frames load from the work directory on first use and are
+cached in the cache its `BatchResults` shares.
 """
 
 from __future__ import annotations
@@ -16,17 +16,17 @@ import polars as pl
 
 from .._authoring._period import Period
 from .._errors import ConfigError
-from ._journal import PeriodRow
+from ._journal import FAILED_STATES, PeriodRow
 
-__all__ = ["PeriodResult", "PeriodStatus", "ResultView", "period_status", "view", "with_period"]
+__all__ = ["PeriodResult", "PeriodStatus", "ResultView", "status_of", "view_of", "with_period"]
 
 PeriodStatus = Literal["pending", "processing", "completed", "failed"]
 
 
-def period_status(row: PeriodRow) -> PeriodStatus:
+def status_of(row: PeriodRow) -> PeriodStatus:
     if row.state == "done":
         return "completed"
-    if row.state == "failed":
+    if row.state in FAILED_STATES:  # failed, timed_out, ambiguous: see `PeriodResult.state`
         return "failed"
     if row.state == "submitted" and row.gateway_status not in (None, 0):
         return "processing"  # running, or completed and downloading
@@ -54,7 +54,7 @@ def _filter(frame: pl.DataFrame, strategy: str, blueprint: str | None) -> pl.Dat
     return frame.filter(expr)
 
 
-def view(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, blueprint: str | None) -> ResultView:
+def view_of(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, blueprint: str | None) -> ResultView:
     known = sorted(set(performance["strategy_name"].to_list()) | set(trades["strategy_name"].to_list()))
     if strategy not in known:
         raise KeyError(f"no strategy named {strategy!r} in these results; known: {', '.join(known) or 'none'}")
@@ -93,16 +93,25 @@ class PeriodResult:
 
     @property
     def status(self) -> PeriodStatus:
-        return period_status(self._row)
+        return status_of(self._row)
 
     @property
     def error(self) -> str | None:
         """Why the period failed (submission, task or download), else None."""
-        return self._row.error if self._row.state == "failed" else None
+        return self._row.error if self._row.state in FAILED_STATES else None
 
     @property
     def error_stage(self) -> str | None:
-        return self._row.error_stage if self._row.state == "failed" else None
+        return self._row.error_stage if self._row.state in FAILED_STATES else None
+
+    @property
+    def state(self) -> str:
+        """The journal state: planned, submitting, submitted, done, failed, timed_out or ambiguous.
+
+        `status` folds it for counting: timed_out and ambiguous periods count as "failed" (finished
+        without a result), so `summary()`, `status` and the progress counts agree.
+        """
+        return self._row.state
 
     @property
     def duplicate_risk(self) -> bool:
@@ -151,7 +160,7 @@ class PeriodResult:
 
     def for_strategy(self, strategy_name: str, blueprint_name: str | None = None) -> ResultView:
         """This period's trades and performance for one strategy (and blueprint)."""
-        return view(self.trades, self.performance, strategy_name, blueprint_name)
+        return view_of(self.trades, self.performance, strategy_name, blueprint_name)
 
     def summary(self) -> pl.DataFrame:
         """The performance frame with a leading `period` column."""
