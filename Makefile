@@ -41,8 +41,11 @@ check-layers: $(STAMP)
 # The client-facing tests against a client regenerated from a changed spec (what CI meets when the
 # gateway's API changes): the generated package, the clients and their transport, the typed surface,
 # the schema contracts and the end-to-end round trips. The batch engine, the CLI and LocalGateway's own
-# tests reach the generated client only through these, so they run once, in `make pytest`.
+# tests reach the generated client only through these, so they run once, in `make pytest`. The
+# deliberate-mistakes mypy run stays in `make pytest` only: under the regenerated client's PYTHONPATH
+# its parser reads none of mypy's lines (open question); the script type-checks the changed client itself.
 REGEN_ARGS ?= -q tests/generated tests/overlay/client tests/overlay/http tests/typing \
+	--deselect tests/typing/test_mistakes.py::test_each_deliberate_mistake_is_reported \
 	tests/reliability/test_contracts.py tests/test_public_api.py tests/testing/test_local_gateway_e2e.py
 check-regeneration: $(STAMP)
 	$(PY) tools/check_regeneration.py $(REGEN_ARGS)
