@@ -114,6 +114,7 @@ class ClientBase:
         # The transport exists before the config is resolved (subclasses pick its sync/async side).
         transport.policy = RetryPolicy(max_retries=self.config.max_retries)
         transport.credential_origin = httpx.URL(self.config.server_url)
+        transport.deadline = self.config.request_deadline
         # The generated client bakes `{auth_header_name: token}` into its httpx clients; we point that at the
         # User-Agent so no credential is baked in (or shown by its repr): TradePoseAuth adds them per request.
         self._api = tradepose_api.AuthenticatedClient(

@@ -116,6 +116,9 @@ class ClientConfig:
     poll_interval: float = C.DEFAULT_POLL_INTERVAL
     poll_timeout: float = C.DEFAULT_POLL_TIMEOUT
     log: str | None = None
+    # Whole-request deadlines (connect + headers + body, retries included): JSON answers, then downloads.
+    request_deadline: float = C.DEFAULT_REQUEST_DEADLINE
+    download_deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE
 
     def __post_init__(self) -> None:
         register_secret(self.api_key)
@@ -140,6 +143,8 @@ class ClientConfig:
         max_retries: int | None = None,
         poll_interval: float | None = None,
         poll_timeout: float | None = None,
+        request_deadline: float | None = None,
+        download_deadline: float | None = None,
         env: Mapping[str, str] | None = None,
         env_file: str | os.PathLike[str] | None = ".env",
         require_credential: bool = True,
@@ -147,7 +152,8 @@ class ClientConfig:
         """Resolve each setting from its argument, else `env` (default `os.environ`), else `env_file`.
 
         Variables: TRADEPOSE_API_KEY, TRADEPOSE_JWT_TOKEN, TRADEPOSE_SERVER_URL, TRADEPOSE_TIMEOUT,
-        TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT and TRADEPOSE_LOG
+        TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT, TRADEPOSE_REQUEST_DEADLINE,
+        TRADEPOSE_DOWNLOAD_DEADLINE and TRADEPOSE_LOG
         (`debug` logs every request). Raises ConfigError naming the setting and how to fix it.
         """
         environ = os.environ if env is None else env
@@ -185,4 +191,8 @@ class ClientConfig:
             poll_interval=num(poll_interval, "POLL_INTERVAL", float, C.DEFAULT_POLL_INTERVAL, C.POLL_INTERVAL_RANGE),
             poll_timeout=num(poll_timeout, "POLL_TIMEOUT", float, C.DEFAULT_POLL_TIMEOUT, C.POLL_TIMEOUT_RANGE),
             log=log.strip().lower() if log else None,
-        )
+            request_deadline=num(request_deadline, "REQUEST_DEADLINE", float, C.DEFAULT_REQUEST_DEADLINE,
+                                 C.REQUEST_DEADLINE_RANGE),
+            download_deadline=num(download_deadline, "DOWNLOAD_DEADLINE", float, C.DEFAULT_DOWNLOAD_DEADLINE,
+                                  C.REQUEST_DEADLINE_RANGE),
+        )  # fmt: skip
