@@ -27,7 +27,7 @@ from tradepose_api.models.indicator_spec import IndicatorSpec
 from tradepose_api.models.persist_mode import PersistMode
 
 from .._clock import Clock
-from .._errors import ConfigError
+from .._errors import ConfigError, InputError
 from .._http._auth import TradePoseAuth
 from .._http._config import ClientConfig
 from .._http._retry import RetryPolicy
@@ -78,10 +78,14 @@ def inner_transport(
 
 
 def task_uuid(task_id: str | uuid.UUID) -> uuid.UUID:
+    if isinstance(task_id, uuid.UUID):
+        return task_id
+    if not isinstance(task_id, str):
+        raise InputError(f"task_id must be a UUID string, got {type(task_id).__name__}")
     try:
-        return task_id if isinstance(task_id, uuid.UUID) else uuid.UUID(str(task_id))
+        return uuid.UUID(task_id)
     except ValueError:
-        raise ValueError(f"task_id {task_id!r} is not a UUID") from None
+        raise InputError(f"task_id {task_id[:80]!r} is not a UUID: pass the id an export call returned") from None
 
 
 class ClientBase:

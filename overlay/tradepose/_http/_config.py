@@ -84,7 +84,9 @@ def _control_free(raw: str, what: str) -> None:
         raise ConfigError(f"the {what} contains control or non-ASCII characters (a NUL byte?): use the bare value")
 
 
-def _api_key(raw: str) -> str:
+def _api_key(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ConfigError(f"the API key must be a string, got {type(raw).__name__}")
     if not raw:
         raise ConfigError("the API key is empty: pass api_key= or set TRADEPOSE_API_KEY")
     if any(ch.isspace() for ch in raw):
@@ -94,7 +96,9 @@ def _api_key(raw: str) -> str:
     return raw
 
 
-def _jwt(raw: str) -> str:
+def _jwt(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ConfigError(f"the JWT must be a string, got {type(raw).__name__}")
     token = raw.strip()
     if token.lower().startswith("bearer "):
         raise ConfigError("the JWT starts with 'Bearer ': pass the token alone, the SDK adds the scheme")
