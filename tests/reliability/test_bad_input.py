@@ -86,6 +86,12 @@ PYTHON_CASES: list[tuple[str, Callable[[BatchTester, Path], object], str, str, s
      "start the batch again"),
     ("foreign journal", lambda t, p: t.resume(_foreign_journal(p)), "JournalError",
      "not a TradePose batch journal", "pass the workdir"),
+    ("damaged journal JSON", lambda t, p: t.resume(_damaged_json_journal(p)), "JournalError", "damaged",
+     "start the batch again"),
+    ("UTF-16 strategy file", lambda t, p: t.submit(_utf16_file(p), "2024Q1", workdir=p / "b"), "StrategyError",
+     "not UTF-8 text", "save it as UTF-8"),
+    ("bad task id", lambda t, p: TradePoseClient(api_key=API_KEY, server_url=DEAD_URL, env_file=None)
+     .download_trades("nope"), "InputError", "is not a UUID", "pass the id an export call returned"),
     ("missing base_blueprint", lambda t, p: t.submit([_strategy(base_blueprint=None)], "2024Q1", workdir=p / "b"),
      "StrategyError", "missing required field 'base_blueprint'", "add it"),
     ("server URL without scheme", lambda t, p: TradePoseClient(api_key=API_KEY, server_url="127.0.0.1:8000",
@@ -164,6 +170,8 @@ CLI_CASES: list[tuple[str, Callable[[Path], list[str]], dict[str, str], str]] = 
     ("existing batch in --out", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
                                            "2024Q1", "--out", str(_existing_batch(p))], {},
      r"resume it with `tradepose backtest resume .*existing`"),
+    ("damaged journal JSON", lambda p: ["backtest", "resume", str(_damaged_json_journal(p))], {},
+     "damaged .JSONDecodeError"),
     ("UTF-16 strategy file", lambda p: ["backtest", "run", _utf16_file(p), "--period", "2024Q1", "--out",
                                         str(p / "b")], {}, "not UTF-8 text"),
     ("server URL port :abc", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
@@ -196,6 +204,14 @@ def _existing_batch(tmp: Path) -> Path:
     with Journal.create(workdir, BatchParams(strategies=to_strategy_configs(STRATEGIES), periods=[Period.Q1(2024)],
                                              export_type=0, options={"persist_mode": 0})):  # fmt: skip
         pass
+    return workdir
+
+
+def _damaged_json_journal(tmp: Path) -> Path:
+    workdir = _existing_batch(tmp)
+    with sqlite3.connect(workdir / "journal.sqlite3") as conn:
+        conn.execute("UPDATE batch SET strategies_json = '[{\"name\": '")
+    conn.close()
     return workdir
 
 
