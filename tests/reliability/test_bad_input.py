@@ -170,6 +170,11 @@ CLI_CASES: list[tuple[str, Callable[[Path], list[str]], dict[str, str], str]] = 
     ("existing batch in --out", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
                                            "2024Q1", "--out", str(_existing_batch(p))], {},
      r"resume it with `tradepose backtest resume .*existing`"),
+    ("workdir not writable", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                        "2024Q1", "--out", str(_a_file(p) / "sub")], {}, "cannot be written|is a file"),
+    ("API key with a NUL byte", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                           "2024Q1", "--out", str(p / "b"), "--api-key", "tp_test_a\x00b"], {},
+     "control or non-ASCII"),
     ("damaged journal JSON", lambda p: ["backtest", "resume", str(_damaged_json_journal(p))], {},
      "damaged .JSONDecodeError"),
     ("UTF-16 strategy file", lambda p: ["backtest", "run", _utf16_file(p), "--period", "2024Q1", "--out",
@@ -236,6 +241,8 @@ def test_cli_refuses_bad_input_with_one_line(
     assert main([*args, "--quiet"] if args[1:2] == ["run"] else args) == 1
     err = capfd.readouterr().err
     lines = [line for line in err.splitlines() if line.strip()]
+    if "--api-key" in args:  # the flag's own warning comes first
+        assert lines.pop(0).startswith("tradepose: warning: --api-key"), err
     assert len(lines) == 1 and lines[0].startswith("tradepose: error: "), err
     assert re.search(problem, lines[0]), lines[0]
     assert "Traceback" not in err and "tp_test_a" not in err
