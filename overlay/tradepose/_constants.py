@@ -7,6 +7,14 @@ DEFAULT_SERVER_URL = "https://api.tradepose.com"
 # HTTP: one explicit timeout for connect/read/write/pool, as the gateway's own client used (30 s).
 DEFAULT_TIMEOUT = 30.0
 HEALTH_CHECK_TIMEOUT = 5.0
+# `timeout` bounds each read; these bound a whole request (connect, headers, every byte of the body, retries
+# included), so a server dripping a body a few bytes at a time cannot hold a call forever.
+DEFAULT_REQUEST_DEADLINE = 120.0
+# Downloads (Parquet, ZIP) may be large: their whole-request deadline is longer.
+DEFAULT_DOWNLOAD_DEADLINE = 1800.0
+REQUEST_DEADLINE_RANGE = (1.0, 86400.0)
+# A JSON answer larger than this once decoded (a gzip bomb, a runaway server) is refused.
+MAX_JSON_BODY_BYTES = 64 * 1024 * 1024
 
 # Retries (transport level). A truncated download is fetched again up to the same `max_retries` times.
 DEFAULT_MAX_RETRIES = 3

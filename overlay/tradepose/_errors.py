@@ -50,6 +50,7 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "FieldError",
+    "InputError",
     "InternalServerError",
     "JournalError",
     "NotFoundError",
@@ -58,6 +59,7 @@ __all__ = [
     "ResponseDecodeError",
     "ResultSchemaError",
     "ResultWriteError",
+    "StrategyError",
     "TaskCancelledError",
     "TaskError",
     "TaskFailedError",
@@ -98,6 +100,17 @@ def scrub(text: str) -> str:
     return text
 
 
+def scrub_value(value: Any) -> Any:
+    """`scrub` applied to every string inside a decoded JSON value (an error body a server echoed a key into)."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {scrub_value(k): scrub_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub_value(v) for v in value]
+    return value
+
+
 class SecretFilter(logging.Filter):
     """Scrubs registered credentials from a record's message and traceback before any handler sees it."""
 
@@ -136,6 +149,14 @@ class ConfigError(TradePoseError):
     """The configuration is missing or invalid; the message says what to fix."""
 
 
+class StrategyError(ConfigError, ValueError):
+    """A strategy config that is malformed or that the gateway would refuse; the message says where."""
+
+
+class InputError(ConfigError, ValueError, TypeError):
+    """An argument of the wrong type or form (a date, a task id); a `ConfigError` saying what to pass."""
+
+
 class JournalError(ConfigError):
     """The batch journal or its work directory cannot be used; the message says what to do."""
 
@@ -161,7 +182,7 @@ class APIStatusError(TradePoseError):
         self.response = response
         self.status_code = response.status_code
         self.request_id: str | None = response.headers.get("x-request-id")
-        self.body = body
+        self.body = scrub_value(body)  # a gateway may echo the key into its error body
         self.retries_taken = retries_taken
 
 

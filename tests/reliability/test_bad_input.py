@@ -86,6 +86,12 @@ PYTHON_CASES: list[tuple[str, Callable[[BatchTester, Path], object], str, str, s
      "start the batch again"),
     ("foreign journal", lambda t, p: t.resume(_foreign_journal(p)), "JournalError",
      "not a TradePose batch journal", "pass the workdir"),
+    ("damaged journal JSON", lambda t, p: t.resume(_damaged_json_journal(p)), "JournalError", "damaged",
+     "start the batch again"),
+    ("UTF-16 strategy file", lambda t, p: t.submit(_utf16_file(p), "2024Q1", workdir=p / "b"), "StrategyError",
+     "not UTF-8 text", "save it as UTF-8"),
+    ("bad task id", lambda t, p: TradePoseClient(api_key=API_KEY, server_url=DEAD_URL, env_file=None)
+     .download_trades("nope"), "InputError", "is not a UUID", "pass the id an export call returned"),
     ("missing base_blueprint", lambda t, p: t.submit([_strategy(base_blueprint=None)], "2024Q1", workdir=p / "b"),
      "StrategyError", "missing required field 'base_blueprint'", "add it"),
     ("server URL without scheme", lambda t, p: TradePoseClient(api_key=API_KEY, server_url="127.0.0.1:8000",
@@ -161,7 +167,63 @@ CLI_CASES: list[tuple[str, Callable[[Path], list[str]], dict[str, str], str]] = 
                                           _json_file(p, "s.json", [_strategy(base_blueprint=None)]),
                                           "--period", "2024Q1", "--out", str(p / "b")], {},
      "missing required field 'base_blueprint'"),
+    ("existing batch in --out", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                           "2024Q1", "--out", str(_existing_batch(p))], {},
+     r"resume it with `tradepose backtest resume .*existing`"),
+    ("workdir not writable", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                        "2024Q1", "--out", str(_a_file(p) / "sub")], {}, "cannot be written|is a file"),
+    ("API key with a NUL byte", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                           "2024Q1", "--out", str(p / "b"), "--api-key", "tp_test_a\x00b"], {},
+     "control or non-ASCII"),
+    ("damaged journal JSON", lambda p: ["backtest", "resume", str(_damaged_json_journal(p))], {},
+     "damaged .JSONDecodeError"),
+    ("UTF-16 strategy file", lambda p: ["backtest", "run", _utf16_file(p), "--period", "2024Q1", "--out",
+                                        str(p / "b")], {}, "not UTF-8 text"),
+    ("server URL port :abc", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                        "2024Q1", "--out", str(p / "b"), "--server-url", "http://h:abc"], {},
+     "use a number from 1 to 65535"),
+    ("server URL with a password", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--period",
+                                              "2024Q1", "--out", str(p / "b"), "--server-url",
+                                              "http://admin:pw@h"], {}, "user name or password"),
+    ("task id not a UUID", lambda p: ["tasks", "status", "not-a-uuid"], {}, "is not a UUID"),
+    ("results show on a missing directory", lambda p: ["results", "show", str(p / "nowhere")], {}, "does not exist"),
+    ("unknown option", lambda p: ["backtest", "run", "--frobnicate"], {}, "unrecognized arguments|required"),
+    ("missing --period", lambda p: ["backtest", "run", _json_file(p, "s.json", STRATEGIES), "--out", "x"], {},
+     "--period"),
+    ("no command", lambda p: [], {}, "required"),
+    ("--quiet where it does nothing", lambda p: ["results", "show", str(p), "--quiet"], {}, "unrecognized"),
+    ("--server-url where it does nothing", lambda p: ["results", "show", str(p), "--server-url", "http://h"], {},
+     "unrecognized"),
+    ("--quiet on tasks status", lambda p: ["tasks", "status", "x", "--quiet"], {}, "unrecognized"),
+    ("unexpected failure (connection refused)", lambda p: ["tasks", "status",
+                                                           "6f1c2a3e-0000-4000-8000-000000000001"],
+     {"TRADEPOSE_MAX_RETRIES": "0"}, "Connection refused|connect"),
 ]  # fmt: skip
+
+
+def _existing_batch(tmp: Path) -> Path:
+    from tradepose._batch._journal import BatchParams, Journal
+    from tradepose._client._runner import to_strategy_configs
+
+    workdir = tmp / "existing"
+    with Journal.create(workdir, BatchParams(strategies=to_strategy_configs(STRATEGIES), periods=[Period.Q1(2024)],
+                                             export_type=0, options={"persist_mode": 0})):  # fmt: skip
+        pass
+    return workdir
+
+
+def _damaged_json_journal(tmp: Path) -> Path:
+    workdir = _existing_batch(tmp)
+    with sqlite3.connect(workdir / "journal.sqlite3") as conn:
+        conn.execute("UPDATE batch SET strategies_json = '[{\"name\": '")
+    conn.close()
+    return workdir
+
+
+def _utf16_file(tmp: Path) -> str:
+    path = tmp / "utf16.json"
+    path.write_text(json.dumps(STRATEGIES), encoding="utf-16")
+    return str(path)
 
 
 @pytest.mark.parametrize(("argv", "env", "problem"), [c[1:] for c in CLI_CASES], ids=[c[0] for c in CLI_CASES])
@@ -176,27 +238,43 @@ def test_cli_refuses_bad_input_with_one_line(
         monkeypatch.setenv(key, value)
     monkeypatch.chdir(tmp_path)  # no stray .env is read
     args = argv(tmp_path)
-    assert main([*args, "--quiet"] if args[1] == "run" else args) == 1
+    assert main([*args, "--quiet"] if args[1:2] == ["run"] else args) == 1
     err = capfd.readouterr().err
     lines = [line for line in err.splitlines() if line.strip()]
+    if "--api-key" in args:  # the flag's own warning comes first
+        assert lines.pop(0).startswith("tradepose: warning: --api-key"), err
     assert len(lines) == 1 and lines[0].startswith("tradepose: error: "), err
     assert re.search(problem, lines[0]), lines[0]
     assert "Traceback" not in err and "tp_test_a" not in err
 
 
-@pytest.mark.parametrize("debug", [False, True])
-def test_cli_subprocess_exit_status_and_debug_traceback(tmp_path: Path, debug: bool) -> None:
-    """In a real process: exit 1 and one stderr line; `--debug` adds the traceback."""
+@pytest.mark.parametrize("debug", ["", "before", "after"])
+def test_cli_subprocess_exit_status_and_debug_traceback(tmp_path: Path, debug: str) -> None:
+    """In a real process: exit 1 and one stderr line; `--debug` (before or after the subcommand) adds the traceback."""
     strategies = _json_file(tmp_path, "s.json", [_strategy(name="a/b")])
-    argv = [sys.executable, "-m", "tradepose", *(["--debug"] if debug else []), "backtest", "run", strategies,
-            "--period", "2024Q1", "--out", str(tmp_path / "b"), "--quiet"]  # fmt: skip
+    argv = [sys.executable, "-m", "tradepose", *(["--debug"] if debug == "before" else []), "backtest", "run",
+            strategies, "--period", "2024Q1", "--out", str(tmp_path / "b"), "--quiet",
+            *(["--debug"] if debug == "after" else [])]  # fmt: skip
     env = {**os.environ, "TRADEPOSE_API_KEY": API_KEY, "TRADEPOSE_SERVER_URL": DEAD_URL}
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path, check=False)
     assert done.returncode == 1, done.stderr
     assert done.stderr.strip().splitlines()[-1].startswith("tradepose: error: ")
-    assert ("Traceback" in done.stderr) is debug
+    assert ("Traceback" in done.stderr) is bool(debug)
     if not debug:
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_api_key_flag_warns_and_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capfd: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """`--api-key` works (a bad one is refused like the variable) and warns that the environment is safer."""
+    monkeypatch.chdir(tmp_path)
+    argv = ["backtest", "run", _json_file(tmp_path, "s.json", STRATEGIES), "--period", "2024Q1", "--out",
+            str(tmp_path / "b"), "--server-url", DEAD_URL, "--api-key", "tp_test_a b", "--quiet"]  # fmt: skip
+    assert main(argv) == 1
+    err = capfd.readouterr().err.splitlines()
+    assert err[0].startswith("tradepose: warning: --api-key") and "TRADEPOSE_API_KEY" in err[0]
+    assert err[1].startswith("tradepose: error: ") and "contains whitespace" in err[1]
+    assert "tp_test_a" not in "\n".join(err)
 
 
 # -- server-supplied names never escape the directory ---------------------------------------------------------

@@ -252,3 +252,78 @@ def test_an_echoed_key_is_scrubbed_from_errors_logs_and_the_journal(
     for path in (tmp_path / "work").rglob("*"):
         if path.is_file():
             assert key.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.e2e
+def test_one_batch_leaks_no_secret_anywhere(
+    gateway_factory: Callable[..., LocalGateway],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """URL password, NUL key, echoed keys (tp_ and not) and the JWT: in no output, log, error, repr or file."""
+    from tradepose._cli import main
+
+    gw = gateway_factory()
+    nul_key = "tp_nul\x00key0123456789"
+    echoed = ["tp_test_echo0123456789", "plain_echo0123456789"]
+    secrets = {"url password": URL_PASSWORD, "nul key": nul_key, "nul key tail": "key0123456789",
+               "echoed tp_ key": echoed[0], "echoed plain key": echoed[1], "jwt": gw.jwt, "api key": gw.api_key}  # fmt: skip
+    monkeypatch.setenv("TRADEPOSE_LOG", "debug")
+    monkeypatch.chdir(tmp_path)
+    caplog.set_level(logging.DEBUG)
+    texts: list[str] = []
+    attempts: list[Callable[[], object]] = [
+        lambda: BatchTester(api_key=gw.api_key, server_url=f"http://admin:{URL_PASSWORD}@127.0.0.1:1", env_file=None),
+        lambda: BatchTester(api_key=nul_key, server_url=gw.url, env_file=None),
+        lambda: TradePoseClient(jwt_token=nul_key, server_url=gw.url, env_file=None),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ConfigError) as refused:
+            attempt()
+        texts += [str(refused.value), repr(refused.value), repr(refused.value.args)]
+    argv = ["backtest", "run", "s.json", "--period", "2024-01", "--out", "cli", "--quiet"]
+    assert main([*argv, "--server-url", f"http://admin:{URL_PASSWORD}@h", "--api-key", gw.api_key]) == 1
+    assert main([*argv, "--server-url", gw.url, "--api-key", nul_key, "--debug"]) == 1
+
+    # A real batch with key and JWT, saved as a dataset with its manifest.
+    with BatchTester(api_key=gw.api_key, jwt_token=gw.jwt, server_url=gw.url, env_file=None) as tester:
+        batch = tester.submit(STRATEGIES, ["2024-01"], workdir=tmp_path / "work")
+        batch.wait(timeout=60, progress=False)
+        assert batch.status["completed"] == 1
+        batch.save(tmp_path / "dataset")
+        texts += [repr(tester), repr(tester.config), repr(batch), *(repr(r) for r in batch)]
+
+    # A gateway echoing whatever key it is sent, in 401 and 500 bodies.
+    def echo(request: httpx.Request) -> httpx.Response:
+        key = request.headers.get("x-api-key", "")
+        return httpx.Response(500 if request.method == "POST" else 401, json={"detail": f"bad key {key}"})
+
+    for i, key in enumerate(echoed):
+        with BatchTester(api_key=key, server_url="http://gw.test", env_file=None, max_retries=0,
+                         transport=httpx.MockTransport(echo)) as tester:  # fmt: skip
+            batch = tester.submit(STRATEGIES, ["2024-01"], workdir=tmp_path / f"echo{i}")
+            try:
+                batch.wait(timeout=5, progress=False)
+            except TradePoseError as exc:
+                texts += [str(exc), repr(exc)]
+            texts += [repr(batch), *(repr(r) for r in batch), *(str(r.error) for r in batch)]
+        with TradePoseClient(api_key=key, server_url="http://gw.test", env_file=None, max_retries=0,
+                             transport=httpx.MockTransport(echo)) as client:  # fmt: skip
+            with pytest.raises(AuthenticationError) as caught:
+                client.usage.get_current_usage()
+            texts += [str(caught.value), repr(caught.value), repr(caught.value.args), str(caught.value.body)]
+    for record in caplog.records:
+        texts += [record.getMessage(), str(record.args), record.exc_text or ""]
+    captured = capfd.readouterr()
+    texts += [captured.out, captured.err]
+    assert "Traceback" in captured.err  # --debug ran: its traceback is scanned too
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.name == "manifest.json" for p in files) and any(p.suffix == ".parquet" for p in files)
+    assert sum(p.name.startswith("journal.sqlite3") for p in files) >= 3
+    for label, secret in secrets.items():
+        leaks = [t[:200] for t in texts if secret in t]
+        assert not leaks, f"the {label} leaked into: {leaks[:3]}"
+        for path in files:
+            assert secret.encode() not in path.read_bytes(), f"the {label} leaked into {path}"

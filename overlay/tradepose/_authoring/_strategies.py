@@ -14,6 +14,7 @@ from typing import Any, TypeAlias
 
 from tradepose_api.models import StrategyConfig
 
+from .._client._runner import to_strategy_configs
 from ._validation import StrategyError, validate_strategy_dict
 
 __all__ = ["StrategyInput", "load_strategies", "strategy_to_wire"]
@@ -30,6 +31,12 @@ def strategy_to_wire(strategy: StrategyConfig | Mapping[str, Any]) -> dict[str, 
 def _read_file(path: Path) -> list[tuple[object, str]]:
     try:
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise StrategyError(
+            f"strategy file {str(path)!r} is not UTF-8 text (saved as UTF-16?): save it as UTF-8"
+        ) from None
+    except ValueError:  # a NUL byte in the path
+        raise StrategyError(f"strategy file name {str(path)!r} contains a NUL byte: pass a real file path") from None
     except OSError as exc:
         raise StrategyError(f"cannot read strategy file {str(path)!r}: {exc.strerror or exc}") from None
     try:
@@ -83,8 +90,5 @@ def load_strategies(items: StrategyInput | Iterable[StrategyInput]) -> list[Stra
                 f"names identify results, so rename one of them"
             )
         seen[name] = origin
-        try:
-            configs.append(StrategyConfig.from_dict(wire))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # defensive: the checks above cover these
-            raise StrategyError(f"strategy {name!r} ({origin}): not a valid StrategyConfig ({exc!r})") from exc
+        configs.extend(to_strategy_configs(wire))  # the clients' conversion: one path, StrategyError on failure
     return configs

@@ -40,7 +40,7 @@ from tradepose_api.models import (
 )
 from tradepose_api.types import Unset
 
-from .._errors import ConfigError
+from .._errors import StrategyError
 
 __all__ = [
     "INDICATOR_CLASSES",
@@ -53,10 +53,6 @@ __all__ = [
     "validate_indicator_spec",
     "validate_strategy_dict",
 ]
-
-
-class StrategyError(ConfigError, ValueError):
-    """A strategy config that is malformed or that the gateway would refuse; the message says where."""
 
 
 _E = TypeVar("_E", Freq, OrderStrategy, TradeDirection, TrendType)

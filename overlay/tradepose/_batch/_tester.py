@@ -13,7 +13,6 @@ import atexit
 import concurrent.futures
 import dataclasses
 import logging
-import math
 import os
 import sys
 import threading
@@ -80,6 +79,10 @@ def _periods(periods: Iterable[Period | PeriodLike] | Period | str) -> list[Peri
             raise ConfigError(f"period {period} is given twice: remove the duplicate (each period is one task)")
         seen[period.key] = period
     return parsed
+
+
+# The largest request budget accepted (far above any plan; keeps the budget's arithmetic finite).
+_MAX_RPM = 1e9
 
 
 class _HybridResume:
@@ -170,14 +173,16 @@ class BatchTester:
         for name, value in (("max_concurrent_submissions", max_concurrent_submissions),
                             ("max_concurrent_polls", max_concurrent_polls),
                             ("max_concurrent_downloads", max_concurrent_downloads)):  # fmt: skip
-            if value < 1:
-                raise ConfigError(f"{name}={value}: use 1 or more")
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name}={value!r}: use a whole number, 1 or more")
         if requests_per_minute is not None and not (
             isinstance(requests_per_minute, int | float)
-            and math.isfinite(requests_per_minute)
-            and requests_per_minute > 0
+            and not isinstance(requests_per_minute, bool)
+            and 0 < requests_per_minute <= _MAX_RPM  # compared, not float()ed: 10**400 would overflow it
         ):
-            raise ConfigError(f"requests_per_minute={requests_per_minute!r}: use a positive number, or None")
+            raise ConfigError(
+                f"requests_per_minute={requests_per_minute!r}: use a positive number up to {_MAX_RPM:g}, or None"
+            )
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
             max_retries=max_retries, poll_timeout=poll_timeout, poll_interval=poll_interval, env_file=env_file,

@@ -9,9 +9,9 @@ One sub-parser per command group, each registered by its module:
     tradepose gateway serve --port 8000 [--host 127.0.0.1] [fault and duration options]
     tradepose --version
 
-Exit status: 0 success, 1 failure (a one-line message on stderr; `--debug` adds the traceback),
-2 usage error, 130 interrupted. Credentials come from the environment or `.env`, never from flags
-(they would land in shell history and process lists).
+Exit status: 0 success, 1 failure or usage error (one `tradepose: error: ...` line on stderr;
+`--debug`, accepted anywhere on the line, adds the traceback), 130 interrupted. Credentials come from
+the environment or `.env`; `--api-key` exists but warns (flags land in shell history and process lists).
 """
 
 from __future__ import annotations
@@ -22,9 +22,21 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 __all__ = ["main"]
+
+
+class _UsageError(Exception):
+    """A command line argparse cannot read (reported as one line, exit 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors become one `tradepose: error:` line (sub-parsers inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see: {self.prog} --help)")
+
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -105,25 +117,50 @@ def build_parser() -> argparse.ArgumentParser:
     from .._version import __version__
     from ._batch import add_batch_commands
 
-    parser = argparse.ArgumentParser(prog="tradepose", description="TradePose SDK command line")
+    parser = _Parser(prog="tradepose", description="TradePose SDK command line")
     parser.add_argument("--version", action="version", version=f"tradepose-sdk {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--server-url", help="gateway URL (default: TRADEPOSE_SERVER_URL or the public gateway)")
-    common.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs (anywhere on the line)")
+    server = argparse.ArgumentParser(add_help=False)
+    server.add_argument("--server-url", help="gateway URL (default: TRADEPOSE_SERVER_URL or the public gateway)")
+    server.add_argument("--api-key", help="API key; TRADEPOSE_API_KEY is safer (flags show in ps and shell history)")
+    progress = argparse.ArgumentParser(add_help=False)
+    progress.add_argument("--quiet", action="store_true", help="no progress bar")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add_batch_commands(commands, common)
+    add_batch_commands(commands, server, progress)
     _add_gateway(commands)
     return parser
+
+
+def _split_debug(argv: Sequence[str]) -> tuple[bool, list[str]]:
+    """Take `--debug` out wherever it stands (before a `--`), so it works before or after the subcommand."""
+    args = list(argv)
+    end = args.index("--") if "--" in args else len(args)
+    head = [a for a in args[:end] if a != "--debug"]
+    return len(head) != end, head + args[end:]
+
+
+def _fail(message: str) -> int:
+    from .._errors import scrub
+
+    # One line: the SDK's messages already say what went wrong and how to fix it.
+    print(f"tradepose: error: {' '.join(scrub(message).split())}", file=sys.stderr)
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     from .._errors import TradePoseError
 
-    args = build_parser().parse_args(argv)
-    if args.debug:
+    debug, rest = _split_debug(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(rest)
+    except _UsageError as error:
+        return _fail(str(error))
+    if debug:
         os.environ.setdefault("TRADEPOSE_LOG", "debug")
+    if getattr(args, "api_key", None) is not None:
+        print("tradepose: warning: --api-key is visible to other users and kept in shell history; "
+              "prefer the TRADEPOSE_API_KEY environment variable", file=sys.stderr)  # fmt: skip
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -131,8 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except TradePoseError as error:
-        if args.debug:
+        if debug:
             traceback.print_exc()
-        # One line: the SDK's messages already say what went wrong and how to fix it.
-        print(f"tradepose: error: {' '.join(str(error).split())}", file=sys.stderr)
-        return 1
+        return _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - a bug or an unexpected failure: still one line, traceback on --debug
+        if debug:
+            traceback.print_exc()
+        return _fail(f"unexpected {type(error).__name__}: {error} (run with --debug for the traceback)")

@@ -22,6 +22,7 @@ from rich.table import Table
 from .._batch._journal import Journal
 from .._batch._results import BatchResults
 from .._batch._tester import BatchTester
+from .._client._base import task_uuid
 
 __all__ = ["add_batch_commands", "run_batch"]
 
@@ -40,7 +41,9 @@ def _console() -> Console:
 
 
 def _tester(args: argparse.Namespace) -> BatchTester:
-    return BatchTester(server_url=args.server_url, poll_timeout=getattr(args, "poll_timeout", None))
+    return BatchTester(
+        server_url=args.server_url, api_key=args.api_key, poll_timeout=getattr(args, "poll_timeout", None)
+    )
 
 
 def run_batch(args: argparse.Namespace, start: Starter, workdir: Path) -> int:
@@ -121,14 +124,15 @@ def _backtest_resume(args: argparse.Namespace) -> int:
 def _tasks_status(args: argparse.Namespace) -> int:
     from .._client._sync_client import TradePoseClient
 
-    with TradePoseClient(server_url=args.server_url) as client:
-        metadata = client.tasks.get_task_status(task_id=args.task_id)
+    with TradePoseClient(server_url=args.server_url, api_key=args.api_key) as client:
+        metadata = client.tasks.get_task_status(task_id=task_uuid(args.task_id))
     data: dict[str, Any] = metadata.to_dict()
+    names = {0: "pending", 1: "processing", 2: "completed", 3: "failed"}
+    status = data.get("status", 0)
     if args.json:
-        print(json.dumps(data, indent=2))
+        # The numeric status stays as the gateway sent it; its name is added beside it.
+        print(json.dumps({**data, "status_name": names.get(status, "unknown")}, indent=2))
     else:
-        names = {0: "pending", 1: "processing", 2: "completed", 3: "failed"}
-        status = data.get("status", 0)
         print(f"task {data['task_id']}: {names.get(status, f'unknown ({status})')}")
         for key in ("created_at", "started_at", "completed_at", "error_message"):
             if data.get(key):
@@ -173,17 +177,20 @@ def _results_show(args: argparse.Namespace) -> int:
 # -- parsers ----------------------------------------------------------------------------------------
 
 
-def add_batch_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Register `backtest`, `tasks` and `results` on the top-level sub-parsers."""
+def add_batch_commands(commands: Any, server: argparse.ArgumentParser, progress: argparse.ArgumentParser) -> None:
+    """Register `backtest`, `tasks` and `results`; each command takes only the options it uses.
+
+    `server` holds `--server-url`/`--api-key` (commands that talk to the gateway), `progress` `--quiet`.
+    """
     backtest = commands.add_parser("backtest", help="run many backtests as one resumable batch")
     actions = backtest.add_subparsers(dest="action", required=True, metavar="ACTION")
-    run = actions.add_parser("run", parents=[common], help="backtest strategies over periods")
+    run = actions.add_parser("run", parents=[server, progress], help="backtest strategies over periods")
     run.add_argument("strategies", nargs="+", metavar="STRATEGIES.json", help="strategy JSON files (one or a list)")
     run.add_argument("--period", action="append", required=True, help="2024Q1, 2024-03, 2024 or START/END; repeatable")
     run.add_argument("--out", required=True, metavar="DIR", help="batch directory: journal and results")
     run.add_argument("--poll-timeout", type=float, metavar="SECONDS", help=_POLL_TIMEOUT_HELP)
     run.set_defaults(handler=_backtest_run)
-    resume = actions.add_parser("resume", parents=[common], help="continue a batch after a crash or Ctrl+C")
+    resume = actions.add_parser("resume", parents=[server, progress], help="continue a batch after a crash or Ctrl+C")
     resume.add_argument("workdir", metavar="DIR")
     resume.add_argument("--retry-failed", action="store_true", help="also re-run the periods that failed")
     resume.add_argument("--poll-timeout", type=float, metavar="SECONDS", help=_POLL_TIMEOUT_HELP)
@@ -191,13 +198,13 @@ def add_batch_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
     tasks = commands.add_parser("tasks", help="inspect gateway tasks")
     task_actions = tasks.add_subparsers(dest="action", required=True, metavar="ACTION")
-    status = task_actions.add_parser("status", parents=[common], help="show one task's status")
+    status = task_actions.add_parser("status", parents=[server], help="show one task's status")
     status.add_argument("task_id", metavar="TASK_ID")
     status.add_argument("--json", action="store_true", help="print the raw task metadata")
     status.set_defaults(handler=_tasks_status)
 
     results = commands.add_parser("results", help="inspect a batch directory")
     result_actions = results.add_subparsers(dest="action", required=True, metavar="ACTION")
-    show = result_actions.add_parser("show", parents=[common], help="summary table of a batch directory")
+    show = result_actions.add_parser("show", help="summary table of a batch directory")
     show.add_argument("workdir", metavar="DIR")
     show.set_defaults(handler=_results_show)

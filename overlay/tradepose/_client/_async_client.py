@@ -145,9 +145,12 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
 
         For callers that must tolerate status values the spec does not know yet (see `decode_status`).
         """
+        return await self._status_response(task_id, None)
+
+    async def _status_response(self, task_id: str | uuid.UUID, deadline: float | None) -> httpx.Response:
         from tradepose_api.api.tasks import get_task_status
 
-        request = build_request(self._http, self._result_kwargs(get_task_status, task_id))
+        request = build_request(self._http, self._result_kwargs(get_task_status, task_id), deadline=deadline)
         try:
             response = await self._http.send(request)
         except httpx.RequestError as exc:
@@ -170,7 +173,7 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
         are logged and polling goes on.
         """
         return await poll_until_complete_async(
-            lambda: self.get_task_status_response(task_id), str(task_id), timeout=self._resolve_timeout(timeout),
+            lambda left: self._status_response(task_id, left), str(task_id), timeout=self._resolve_timeout(timeout),
             interval=self.config.poll_interval, on_progress=on_progress, cancel=cancel, clock=self._clock,
         )  # fmt: skip
 
@@ -178,7 +181,13 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
     async def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
         factory = self._request_factory(self._http, kwargs, kind)
         return await download_file_async(
-            self._http, factory, dest, kind, self._clock, attempts=self.config.max_retries + 1
+            self._http,
+            factory,
+            dest,
+            kind,
+            self._clock,
+            attempts=self.config.max_retries + 1,
+            deadline=self.config.download_deadline,
         )
 
     async def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,

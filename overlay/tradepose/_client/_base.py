@@ -27,7 +27,7 @@ from tradepose_api.models.indicator_spec import IndicatorSpec
 from tradepose_api.models.persist_mode import PersistMode
 
 from .._clock import Clock
-from .._errors import ConfigError
+from .._errors import ConfigError, InputError
 from .._http._auth import TradePoseAuth
 from .._http._config import ClientConfig
 from .._http._retry import RetryPolicy
@@ -78,10 +78,14 @@ def inner_transport(
 
 
 def task_uuid(task_id: str | uuid.UUID) -> uuid.UUID:
+    if isinstance(task_id, uuid.UUID):
+        return task_id
+    if not isinstance(task_id, str):
+        raise InputError(f"task_id must be a UUID string, got {type(task_id).__name__}")
     try:
-        return task_id if isinstance(task_id, uuid.UUID) else uuid.UUID(str(task_id))
+        return uuid.UUID(task_id)
     except ValueError:
-        raise ValueError(f"task_id {task_id!r} is not a UUID") from None
+        raise InputError(f"task_id {task_id[:80]!r} is not a UUID: pass the id an export call returned") from None
 
 
 class ClientBase:
@@ -114,6 +118,7 @@ class ClientBase:
         # The transport exists before the config is resolved (subclasses pick its sync/async side).
         transport.policy = RetryPolicy(max_retries=self.config.max_retries)
         transport.credential_origin = httpx.URL(self.config.server_url)
+        transport.deadline = self.config.request_deadline
         # The generated client bakes `{auth_header_name: token}` into its httpx clients; we point that at the
         # User-Agent so no credential is baked in (or shown by its repr): TradePoseAuth adds them per request.
         self._api = tradepose_api.AuthenticatedClient(

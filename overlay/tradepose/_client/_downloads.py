@@ -20,7 +20,8 @@ import polars as pl
 
 from .. import _constants as C
 from .._clock import Clock
-from .._errors import ResponseDecodeError, ResultSchemaError
+from .._errors import APITimeoutError, ResponseDecodeError, ResultSchemaError
+from .._http._transport import DEADLINE_EXTENSION
 from ._operations import connection_error, raise_for_status, retries_taken
 
 __all__ = [
@@ -89,6 +90,29 @@ def _incomplete(path: Path, kind: FileKind, written: int, expected: int | None) 
     return None
 
 
+class _Deadline:
+    """One download's whole deadline, across its attempts, on the injected clock."""
+
+    def __init__(self, clock: Clock, seconds: float) -> None:
+        self.clock, self.seconds = clock, seconds
+        self.at = clock.monotonic() + seconds
+
+    def stamp(self, request: httpx.Request) -> httpx.Request:
+        """Give the attempt what is left (the transport bounds connect, headers and retries by it)."""
+        self.check(request, 0)
+        request.extensions[DEADLINE_EXTENSION] = self.at - self.clock.monotonic()
+        return request
+
+    def check(self, request: httpx.Request, written: int) -> None:
+        if self.clock.monotonic() >= self.at:
+            raise APITimeoutError(
+                f"{request.method} {request.url}: download not complete within the {self.seconds:g}s download "
+                f"deadline ({written} bytes received); raise download_deadline for very large results",
+                request=request,
+                retries_taken=retries_taken(request),
+            )
+
+
 def _give_up(url: str, attempts: int, problem: str, response: httpx.Response | None) -> ResponseDecodeError:
     return ResponseDecodeError(
         f"{url}: download incomplete after {attempts} attempt{'s' if attempts != 1 else ''}: {problem}",
@@ -105,14 +129,16 @@ def download_file(
     clock: Clock,
     *,
     attempts: int,
+    deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE,
 ) -> httpx.Response:
     """Stream a file download into `dest`, fetching a truncated body again (at most `attempts` in all).
 
     Returns the final response; raises ResponseDecodeError if no attempt gave a complete file.
     """
     problem, response = "", None
+    budget = _Deadline(clock, deadline)
     for attempt in range(attempts):
-        request = make_request()
+        request = budget.stamp(make_request())
         try:
             response = http.send(request, stream=True)
         except httpx.RequestError as exc:
@@ -131,6 +157,7 @@ def download_file(
                 for chunk in chunks(C.DOWNLOAD_CHUNK_SIZE):
                     sink.write(chunk)
                     written += len(chunk)
+                    budget.check(request, written)
         except _BODY_ERRORS as exc:
             logger.warning("download of %s broke off after %d bytes: %s", request.url.path, written, exc)
         except httpx.DecodingError as exc:
@@ -155,11 +182,13 @@ async def download_file_async(
     clock: Clock,
     *,
     attempts: int,
+    deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE,
 ) -> httpx.Response:
     """Async mirror of `download_file` (file writes are local and brief, so they stay synchronous)."""
     problem, response = "", None
+    budget = _Deadline(clock, deadline)
     for attempt in range(attempts):
-        request = make_request()
+        request = budget.stamp(make_request())
         try:
             response = await http.send(request, stream=True)
         except httpx.RequestError as exc:
@@ -177,6 +206,7 @@ async def download_file_async(
                 async for chunk in achunks(C.DOWNLOAD_CHUNK_SIZE):
                     sink.write(chunk)
                     written += len(chunk)
+                    budget.check(request, written)
         except _BODY_ERRORS as exc:
             logger.warning("download of %s broke off after %d bytes: %s", request.url.path, written, exc)
         except httpx.DecodingError as exc:

@@ -25,7 +25,7 @@ from .._errors import (
     status_error_from_response,
 )
 from .._http._retry import parse_retry_after
-from .._http._transport import MAX_RETRIES_EXTENSION, RETRIES_TAKEN_EXTENSION, STREAM_EXTENSION
+from .._http._transport import DEADLINE_EXTENSION, MAX_RETRIES_EXTENSION, RETRIES_TAKEN_EXTENSION, STREAM_EXTENSION
 
 __all__ = [
     "APIResponse",
@@ -54,10 +54,12 @@ def build_request(
     max_retries: int | None = None,
     headers: Mapping[str, str] | None = None,
     stream: bool = False,
+    deadline: float | None = None,
 ) -> httpx.Request:
     """Turn a generated `_get_kwargs(...)` dict into an `httpx.Request` on our client.
 
-    `stream=True` marks a download whose body the caller streams (the transport leaves it unread).
+    `stream=True` marks a download whose body the caller streams (the transport leaves it unread);
+    `deadline` overrides the whole-request deadline (seconds).
     """
     kw = dict(kwargs)
     method, url = kw.pop("method"), kw.pop("url")
@@ -66,6 +68,8 @@ def build_request(
     extensions: dict[str, object] = {STREAM_EXTENSION: True} if stream else {}
     if max_retries is not None:
         extensions[MAX_RETRIES_EXTENSION] = max_retries
+    if deadline is not None:
+        extensions[DEADLINE_EXTENSION] = deadline
     return http.build_request(
         method,
         url,

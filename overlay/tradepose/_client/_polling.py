@@ -90,6 +90,10 @@ class _Poll:
             logger.warning("task %s has unknown status %r; treating it as still running", self.task_id, status)
         return None, parse_retry_after(response.headers, now=self.clock.time())
 
+    def remaining(self) -> float:
+        """Seconds left before the deadline: the most one status request may take, retries included."""
+        return max(self.deadline - self.clock.monotonic(), 0.001)
+
     def transient(self, exc: Exception) -> float | None:
         logger.warning("polling task %s: %s; will retry", self.task_id, exc)
         return exc.retry_after if isinstance(exc, RateLimitError) else None
@@ -112,7 +116,7 @@ class _Poll:
 
 
 def poll_until_complete(
-    fetch: Callable[[], httpx.Response],
+    fetch: Callable[[float], httpx.Response],
     task_id: str,
     *,
     timeout: float,
@@ -121,7 +125,10 @@ def poll_until_complete(
     cancel: threading.Event | None = None,
     clock: Clock,
 ) -> TaskMetadataResponse:
-    """Poll `fetch()` (one status request) until the task completes; return its final metadata.
+    """Poll `fetch(seconds_left)` (one status request, bounded by the time left) until the task completes.
+
+    Returns the final metadata. Each request gets only the time left, so the deadline holds even against
+    a server that drips its answer.
 
     Waits 0.25 s first, then backs off to `interval`; honours Retry-After; rides out connection errors,
     5xx and 429 (logged at warning). Raises TaskFailedError, TaskTimeoutError at the deadline (monotonic),
@@ -132,7 +139,7 @@ def poll_until_complete(
         if cancel is not None and cancel.is_set():
             raise poll.cancelled()
         try:
-            done, hint = poll.handle(fetch())
+            done, hint = poll.handle(fetch(poll.remaining()))
         except _TRANSIENT as exc:
             done, hint = None, poll.transient(exc)
         if done is not None:
@@ -146,7 +153,7 @@ def poll_until_complete(
 
 
 async def poll_until_complete_async(
-    fetch: Callable[[], Awaitable[httpx.Response]],
+    fetch: Callable[[float], Awaitable[httpx.Response]],
     task_id: str,
     *,
     timeout: float,  # noqa: ASYNC109 - poll deadline, not a cancel scope
@@ -164,7 +171,7 @@ async def poll_until_complete_async(
         if cancel is not None and cancel.is_set():
             raise poll.cancelled()
         try:
-            done, hint = poll.handle(await fetch())
+            done, hint = poll.handle(await fetch(poll.remaining()))
         except _TRANSIENT as exc:
             done, hint = None, poll.transient(exc)
         if done is not None:

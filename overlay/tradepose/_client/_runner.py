@@ -23,6 +23,8 @@ from tradepose_api.models.task_metadata_response import TaskMetadataResponse
 from tradepose_api.models.validation_result import ValidationResult
 from tradepose_api.types import UNSET
 
+from .._errors import InputError, StrategyError
+
 __all__ = [
     "AsyncResultSource",
     "BacktestAdapter",
@@ -59,7 +61,7 @@ def to_wire_date(value: DateLike) -> str:
                 dt.datetime.fromisoformat(text) if "T" in text or " " in text else dt.date.fromisoformat(text)
             )
         except ValueError:
-            raise ValueError(
+            raise InputError(
                 f"date {value!r} is not ISO 8601 (use e.g. '2024-01-31' or '2024-01-31T00:00:00')"
             ) from None
         return to_wire_date(parsed)
@@ -69,14 +71,22 @@ def to_wire_date(value: DateLike) -> str:
         return value.strftime("%Y-%m-%dT%H:%M:%S")
     if isinstance(value, dt.date):
         return value.isoformat()
-    raise TypeError(f"expected a date, datetime or ISO string, got {type(value).__name__}")
+    raise InputError(f"expected a date, datetime or ISO string, got {type(value).__name__}")
 
 
 def to_strategy_configs(strategies: StrategyLike | Iterable[StrategyLike]) -> list[StrategyConfig]:
-    """Accept generated `StrategyConfig` models or wire-format dicts (one or many)."""
-    items: list[Any] = [strategies] if isinstance(strategies, StrategyConfig | Mapping) else list(strategies)
+    """Accept generated `StrategyConfig` models or wire-format dicts (one or many); `StrategyError` otherwise.
+
+    The one conversion to `StrategyConfig`: the clients and `load_strategies` (hence BatchTester) use it.
+    """
+    if isinstance(strategies, StrategyConfig | Mapping):
+        items: list[Any] = [strategies]
+    elif isinstance(strategies, Iterable) and not isinstance(strategies, str | bytes):
+        items = list(strategies)
+    else:
+        raise StrategyError(f"expected a StrategyConfig, a dict or a list of them, got {type(strategies).__name__}")
     if not items:
-        raise ValueError("at least one strategy is needed")
+        raise StrategyError("no strategies given: pass at least one StrategyConfig or dict")
     out: list[StrategyConfig] = []
     for item in items:
         if isinstance(item, StrategyConfig):
@@ -84,24 +94,26 @@ def to_strategy_configs(strategies: StrategyLike | Iterable[StrategyLike]) -> li
         elif isinstance(item, Mapping):
             try:
                 out.append(StrategyConfig.from_dict(dict(item)))
-            except (KeyError, ValueError, TypeError) as exc:
+            except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
                 name = item.get("name", "?")
-                raise ValueError(
+                raise StrategyError(
                     f"strategy {name!r} is not a valid StrategyConfig: {type(exc).__name__}: {exc}"
                 ) from None
         else:
-            raise TypeError(f"expected a StrategyConfig or dict, got {type(item).__name__}")
+            raise StrategyError(f"expected a StrategyConfig or dict, got {type(item).__name__}")
     return out
 
 
 def to_indicator_specs(specs: Iterable[IndicatorSpec | Mapping[str, Any]]) -> list[IndicatorSpec]:
     """Accept generated `IndicatorSpec` models or wire-format dicts."""
+    if not isinstance(specs, Iterable) or isinstance(specs, str | bytes | Mapping):
+        raise StrategyError(f"expected a list of IndicatorSpec or dicts, got {type(specs).__name__}")
     out: list[IndicatorSpec] = []
     for spec in specs:
         try:
             out.append(spec if isinstance(spec, IndicatorSpec) else IndicatorSpec.from_dict(dict(spec)))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ValueError(f"not a valid IndicatorSpec: {type(exc).__name__}: {exc}") from None
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError) as exc:
+            raise StrategyError(f"not a valid IndicatorSpec: {type(exc).__name__}: {exc}") from None
     return out
 
 

@@ -84,7 +84,9 @@ def _control_free(raw: str, what: str) -> None:
         raise ConfigError(f"the {what} contains control or non-ASCII characters (a NUL byte?): use the bare value")
 
 
-def _api_key(raw: str) -> str:
+def _api_key(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ConfigError(f"the API key must be a string, got {type(raw).__name__}")
     if not raw:
         raise ConfigError("the API key is empty: pass api_key= or set TRADEPOSE_API_KEY")
     if any(ch.isspace() for ch in raw):
@@ -94,7 +96,9 @@ def _api_key(raw: str) -> str:
     return raw
 
 
-def _jwt(raw: str) -> str:
+def _jwt(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ConfigError(f"the JWT must be a string, got {type(raw).__name__}")
     token = raw.strip()
     if token.lower().startswith("bearer "):
         raise ConfigError("the JWT starts with 'Bearer ': pass the token alone, the SDK adds the scheme")
@@ -116,6 +120,9 @@ class ClientConfig:
     poll_interval: float = C.DEFAULT_POLL_INTERVAL
     poll_timeout: float = C.DEFAULT_POLL_TIMEOUT
     log: str | None = None
+    # Whole-request deadlines (connect + headers + body, retries included): JSON answers, then downloads.
+    request_deadline: float = C.DEFAULT_REQUEST_DEADLINE
+    download_deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE
 
     def __post_init__(self) -> None:
         register_secret(self.api_key)
@@ -140,6 +147,8 @@ class ClientConfig:
         max_retries: int | None = None,
         poll_interval: float | None = None,
         poll_timeout: float | None = None,
+        request_deadline: float | None = None,
+        download_deadline: float | None = None,
         env: Mapping[str, str] | None = None,
         env_file: str | os.PathLike[str] | None = ".env",
         require_credential: bool = True,
@@ -147,7 +156,8 @@ class ClientConfig:
         """Resolve each setting from its argument, else `env` (default `os.environ`), else `env_file`.
 
         Variables: TRADEPOSE_API_KEY, TRADEPOSE_JWT_TOKEN, TRADEPOSE_SERVER_URL, TRADEPOSE_TIMEOUT,
-        TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT and TRADEPOSE_LOG
+        TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT, TRADEPOSE_REQUEST_DEADLINE,
+        TRADEPOSE_DOWNLOAD_DEADLINE and TRADEPOSE_LOG
         (`debug` logs every request). Raises ConfigError naming the setting and how to fix it.
         """
         environ = os.environ if env is None else env
@@ -185,4 +195,8 @@ class ClientConfig:
             poll_interval=num(poll_interval, "POLL_INTERVAL", float, C.DEFAULT_POLL_INTERVAL, C.POLL_INTERVAL_RANGE),
             poll_timeout=num(poll_timeout, "POLL_TIMEOUT", float, C.DEFAULT_POLL_TIMEOUT, C.POLL_TIMEOUT_RANGE),
             log=log.strip().lower() if log else None,
-        )
+            request_deadline=num(request_deadline, "REQUEST_DEADLINE", float, C.DEFAULT_REQUEST_DEADLINE,
+                                 C.REQUEST_DEADLINE_RANGE),
+            download_deadline=num(download_deadline, "DOWNLOAD_DEADLINE", float, C.DEFAULT_DOWNLOAD_DEADLINE,
+                                  C.REQUEST_DEADLINE_RANGE),
+        )  # fmt: skip

@@ -28,11 +28,14 @@ from typing import TypeVar
 
 import httpx
 
+from .. import _constants as C
 from .._clock import SYSTEM_CLOCK, Clock
+from ._body import DeadlineExceeded, bounded_timeouts, deadline_error, decoded_response, read_body, read_body_async
 from ._retry import Failure, RetryPolicy, parse_retry_after, retry_delay, should_retry
 
 __all__ = [
     "CREDENTIAL_HEADERS",
+    "DEADLINE_EXTENSION",
     "MAX_RETRIES_EXTENSION",
     "RETRIES_TAKEN_EXTENSION",
     "STREAM_EXTENSION",
@@ -53,6 +56,8 @@ RETRIES_TAKEN_EXTENSION = "tradepose.retries_taken"
 STREAM_EXTENSION = "tradepose.stream"
 # Per-request override of `RetryPolicy.max_retries` (health checks send 0).
 MAX_RETRIES_EXTENSION = "tradepose.max_retries"
+# Per-request override of the whole-request deadline in seconds (downloads and polls set it).
+DEADLINE_EXTENSION = "tradepose.deadline"
 
 # Credential headers `TradePoseAuth` sets. httpx re-sends custom headers such as X-API-Key on a redirect to
 # another host (it only drops Authorization), so the transport removes both from any request leaving for a
@@ -160,17 +165,6 @@ def _buffer_body(request: httpx.Request, response: httpx.Response) -> bool:
     return not request.extensions.get(STREAM_EXTENSION) and not response.is_stream_consumed
 
 
-def _replay(request: httpx.Request, response: httpx.Response, raw: bytes) -> httpx.Response:
-    """A response serving the (still encoded) bytes read here, for httpx to decode as usual."""
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        stream=httpx.ByteStream(raw),
-        extensions=response.extensions,
-        request=request,
-    )
-
-
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Retries connection failures and 408/429/5xx with backoff, within `RetryPolicy` limits."""
 
@@ -197,6 +191,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._clock = clock
         self._rand = rand
         self.credential_origin: httpx.URL | None = None  # set by the client: the configured server URL
+        self.deadline = C.DEFAULT_REQUEST_DEADLINE  # seconds for a whole request, retries included
+        self.max_json_body_bytes = C.MAX_JSON_BODY_BYTES
 
     @property
     def pool_count(self) -> int:
@@ -238,6 +234,26 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         override = request.extensions.get(MAX_RETRIES_EXTENSION)
         return replace(self.policy, max_retries=int(override)) if override is not None else self.policy
 
+    def _deadline(self, request: httpx.Request) -> tuple[float, float]:
+        """The request's deadline: (seconds allowed, the monotonic time they run out)."""
+        seconds = float(request.extensions.get(DEADLINE_EXTENSION, self.deadline))
+        return seconds, self._clock.monotonic() + seconds
+
+    def _start_attempt(self, request: httpx.Request, seconds: float, deadline_at: float) -> None:
+        remaining = deadline_at - self._clock.monotonic()
+        if remaining <= 0:
+            raise deadline_error(request, seconds)
+        bounded_timeouts(request, remaining)
+
+    def _failed(self, request: httpx.Request, exc: httpx.TransportError, seconds: float, deadline_at: float,
+                delay: float | None) -> float | None:  # fmt: skip
+        """The wait before retrying after `exc`, None to re-raise it; raises the deadline error once it passed."""
+        if isinstance(exc, DeadlineExceeded):
+            return None
+        if self._clock.monotonic() >= deadline_at:  # a read cut short by `bounded_timeouts`
+            raise deadline_error(request, seconds) from exc
+        return delay
+
     def _next_delay(self, request: httpx.Request, policy: RetryPolicy, attempt: int, started: float,
                     *, response: httpx.Response | None = None,
                     failure: Failure | None = None) -> float | None:  # fmt: skip
@@ -253,6 +269,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         delay = retry_delay(attempt, retry_after=retry_after, policy=policy, rand=self._rand)
         if self._clock.monotonic() - started + delay > policy.budget:
             return None
+        seconds = float(request.extensions.get(DEADLINE_EXTENSION, self.deadline))
+        if self._clock.monotonic() - started + delay >= seconds:
+            return None  # the next attempt could not finish before the deadline
         logger.info(
             "retrying %s %s in %.2fs (attempt %d of %d): %s",
             request.method, request.url.path, delay, attempt + 1, policy.max_retries,
@@ -272,21 +291,24 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner = self._sync_for(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
+        seconds, deadline_at = self._deadline(request)
         attempt = 0
         while True:
+            self._start_attempt(request, seconds, deadline_at)
             try:
                 response = inner.handle_request(request)
                 if _buffer_body(request, response):
                     try:
-                        raw = b"".join(response.iter_raw())
+                        raw = read_body(request, response, self._clock, deadline_at, seconds, self.max_json_body_bytes)
                     finally:
                         response.close()
-                    response = _replay(request, response, raw)
+                    response = decoded_response(request, response, raw, self.max_json_body_bytes)
             except httpx.TransportError as exc:
                 failure = classify_failure(exc)
                 delay = (
                     None if failure is None else self._next_delay(request, policy, attempt, started, failure=failure)
                 )
+                delay = self._failed(request, exc, seconds, deadline_at, delay)
                 if delay is None:
                     self._done(request, attempt)
                     raise
@@ -306,21 +328,26 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner = self._async_for(request)
         policy = self._policy(request)
         started = self._clock.monotonic()
+        seconds, deadline_at = self._deadline(request)
         attempt = 0
         while True:
+            self._start_attempt(request, seconds, deadline_at)
             try:
                 response = await inner.handle_async_request(request)
                 if _buffer_body(request, response):
                     try:
-                        raw = b"".join([chunk async for chunk in response.aiter_raw()])
+                        raw = await read_body_async(
+                            request, response, self._clock, deadline_at, seconds, self.max_json_body_bytes
+                        )
                     finally:
                         await response.aclose()
-                    response = _replay(request, response, raw)
+                    response = decoded_response(request, response, raw, self.max_json_body_bytes)
             except httpx.TransportError as exc:
                 failure = classify_failure(exc)
                 delay = (
                     None if failure is None else self._next_delay(request, policy, attempt, started, failure=failure)
                 )
+                delay = self._failed(request, exc, seconds, deadline_at, delay)
                 if delay is None:
                     self._done(request, attempt)
                     raise

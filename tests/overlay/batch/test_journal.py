@@ -380,7 +380,7 @@ def test_truncated_journal_is_refused(tmp_path: Path) -> None:
 def test_create_refuses_an_existing_batch_and_bad_params(tmp_path: Path) -> None:
     """create() never overwrites a journal and refuses empty or duplicate periods."""
     Journal.create(tmp_path / "b", params()).close()
-    with pytest.raises(JournalError, match=r"already holds a batch: resume it with Journal.open"):
+    with pytest.raises(JournalError, match=r"already holds a batch: resume it with `tradepose backtest resume "):
         Journal.create(tmp_path / "b", params())
     with pytest.raises(JournalError, match="given more than once"):
         Journal.create(tmp_path / "c", params(Q1, Period("2024-01-01", "2024-03-31")))

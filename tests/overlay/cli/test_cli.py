@@ -52,7 +52,7 @@ def test_backtest_run_show_and_status(local_gateway: LocalGateway, tmp_path: Pat
     assert status.returncode == 0, status.stderr
     assert f"task {task_id}: completed" in status.stdout
     raw = json.loads(_cli(["tasks", "status", task_id, "--json"], env).stdout)
-    assert raw["status"] == 2
+    assert raw["status"] == 2 and raw["status_name"] == "completed"
 
 
 def test_ctrl_c_exits_130_and_resume_finishes(gateway_factory: Callable[..., LocalGateway], tmp_path: Path) -> None:

@@ -19,9 +19,11 @@ from tests.overlay._overlay_support import (
     strategy_dict,
     task_json,
 )
-from tradepose import BacktestResult, TaskFailedError
-from tradepose._client._runner import to_strategy_configs, to_wire_date
+from tradepose import BacktestResult, ConfigError, StrategyError, TaskFailedError
+from tradepose._client._base import task_uuid
+from tradepose._client._runner import to_indicator_specs, to_strategy_configs, to_wire_date
 from tradepose._client._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
+from tradepose._errors import InputError
 
 pytestmark = pytest.mark.anyio
 
@@ -165,11 +167,29 @@ def test_to_wire_date_rejects_garbage(value: object, error: type[Exception]) -> 
 
 
 def test_to_strategy_configs() -> None:
-    """One or many strategies, as models or dicts; empty or invalid input is refused."""
+    """One or many strategies, as models or dicts; empty or invalid input is StrategyError (a ValueError)."""
     assert [s.name for s in to_strategy_configs(strategy_dict("a"))] == ["a"]
-    with pytest.raises(ValueError, match="at least one strategy"):
+    with pytest.raises(StrategyError, match="no strategies given"):
         to_strategy_configs([])
-    with pytest.raises(ValueError, match="strategy 'x' is not a valid StrategyConfig"):
+    with pytest.raises(StrategyError, match="strategy 'x' is not a valid StrategyConfig"):
         to_strategy_configs([{"name": "x"}])
-    with pytest.raises(TypeError):
+    with pytest.raises(StrategyError, match="got int"):
         to_strategy_configs([42])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="got int"):  # StrategyError keeps ValueError for existing callers
+        to_strategy_configs(42)  # type: ignore[arg-type]
+
+
+def test_dates_and_task_ids_raise_config_errors() -> None:
+    """to_wire_date and task_uuid refuse bad input with InputError (a ConfigError, ValueError and TypeError)."""
+    with pytest.raises(InputError, match="not ISO 8601"):
+        to_wire_date("31/01/2024")
+    with pytest.raises(ConfigError, match="expected a date"):
+        to_wire_date(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        to_wire_date(None)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="is not a UUID"):
+        task_uuid("nope")
+    with pytest.raises(InputError, match="must be a UUID string"):
+        task_uuid(10**400)  # type: ignore[arg-type]
+    with pytest.raises(StrategyError, match="IndicatorSpec"):
+        to_indicator_specs([{"x": 1}])

@@ -82,7 +82,8 @@ class Journal(JournalStore):
         try:
             if path.exists():
                 raise JournalError(
-                    f"{str(path)!r} already holds a batch: resume it with Journal.open, or pick a new workdir"
+                    f"{str(path)!r} already holds a batch: resume it with `tradepose backtest resume {root}` "
+                    f"(BatchTester.resume in Python), or pick a new directory"
                 )
             build_journal_file(path, params, timestamp(clock))
             return cls._attach(root, path, lock, clock)

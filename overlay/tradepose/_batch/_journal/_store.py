@@ -157,12 +157,18 @@ class JournalStore:
         """The batch parameters as stored at creation."""
         batch = self._read_one("SELECT export_type, strategies_json, options_json FROM batch")
         keys = [r[0] for r in self._read("SELECT period_key FROM periods ORDER BY position")]
-        return BatchParams(
-            strategies=json.loads(batch["strategies_json"]),
-            periods=[Period.parse(k) for k in keys],
-            export_type=int(batch["export_type"]),
-            options=json.loads(batch["options_json"]),
-        )
+        try:
+            return BatchParams(
+                strategies=json.loads(batch["strategies_json"]),
+                periods=[Period.parse(k) for k in keys],
+                export_type=int(batch["export_type"]),
+                options=json.loads(batch["options_json"]),
+            )
+        except (ValueError, TypeError) as exc:  # JSONDecodeError, a bad number: the file was edited or damaged
+            raise JournalError(
+                f"the journal in {str(self.workdir)!r} is damaged ({type(exc).__name__}: {exc}): move the workdir "
+                f"aside and start the batch again"
+            ) from None
 
     def row(self, period: Period | str) -> PeriodRow:
         """The current row of one period."""
