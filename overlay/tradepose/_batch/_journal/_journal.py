@@ -297,25 +297,34 @@ class Journal(JournalStore):
 
     # -- result files -----------------------------------------------------------------------
 
-    def record_result(self, period: Period | str, name: str, path: str | os.PathLike[str]) -> ResultFile:
+    def record_result(
+        self,
+        period: Period | str,
+        name: str,
+        path: str | os.PathLike[str],
+        *,
+        digest: tuple[str, int] | None = None,
+    ) -> ResultFile:
         """Record a result file already written (atomically) inside the workdir, with its sha256.
 
         `name` is the logical result (e.g. `trades`); recording the same name again replaces it.
+        `digest` is `(sha256 hex, size)` when the writer hashed the bytes as it wrote them, so the
+        file is not read again; without it the file is hashed here, before the journal lock is taken.
         """
         resolved = self._inside(Path(path))
         if not resolved.is_file():
             raise JournalError(f"result file {str(resolved)!r} does not exist: write it before recording it")
-        digest, size = sha256_file(resolved)
+        sha, size = digest if digest is not None else sha256_file(resolved)
         relative = resolved.relative_to(self.workdir).as_posix()
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS["record_result"], "given a result")
             conn.execute(
                 "INSERT OR REPLACE INTO results (period_key, name, path, sha256, size, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (row["period_key"], name, relative, digest, size, self._now()),
+                (row["period_key"], name, relative, sha, size, self._now()),
             )
             self._event(conn, row["period_key"], "result", f"{name}: {relative}")
-        return ResultFile(name=name, path=resolved, sha256=digest, size=size)
+        return ResultFile(name=name, path=resolved, sha256=sha, size=size)
 
     def verify_results(self) -> list[ResultProblem]:
         """Re-hash every recorded result; forget missing or changed ones and reopen their periods.
