@@ -160,6 +160,11 @@ def read_saved(root: Path, name: str) -> pl.DataFrame:
     for entry in manifest.get("periods", []):
         stored = entry.get("files", {}).get(name)
         if isinstance(stored, dict):
-            path = check_saved(root / stored["path"], stored["sha256"], root=root)
+            path = (root / str(stored.get("path"))).resolve()
+            if not path.is_relative_to(root.resolve()):
+                raise ConfigError(
+                    f"the manifest in {str(root)!r} lists {str(path)!r}, outside it: save the batch again"
+                )
+            path = check_saved(path, str(stored.get("sha256")), root=root)
             frames.append(with_period(pl.read_parquet(path), Period.parse(entry["period"])))
     return pl.concat(frames, how="vertical") if frames else empty_frame(name)

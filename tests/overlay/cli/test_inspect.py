@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -75,6 +76,16 @@ def test_show_refuses_a_tampered_result(finished: Path, where: str, capsys: pyte
     assert main(["results", "show", str(root)]) == 1
     line = _error_line(capsys)
     assert target.name in line and "sha256" in line
+
+
+def test_show_refuses_a_manifest_pointing_outside(finished: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A saved manifest whose file path leaves the directory is refused in one line, nothing read outside."""
+    manifest_path = finished.parent / "saved" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["periods"][0]["files"]["performance"]["path"] = "../work/journal.sqlite3"
+    manifest_path.write_text(json.dumps(manifest))
+    assert main(["results", "show", str(finished.parent / "saved")]) == 1
+    assert "outside it" in _error_line(capsys)
 
 
 def test_show_refuses_a_directory_that_is_neither(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
