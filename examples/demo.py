@@ -30,7 +30,6 @@ def summary_table(summary: pl.DataFrame) -> Table:
         table.add_column(header, justify="left" if name.endswith(("name", "period")) else "right")
     rows = summary.filter(pl.col("metric_type") == "pnl").sort("strategy_name", "period")
     for row in rows.select(list(headers)).iter_rows(named=True):
-        row["period"] = str(Period.parse(row["period"]))  # 2024-01-01_2024-03-31 -> 2024Q1
         table.add_row(*(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.values()))
     return table
 
@@ -53,6 +52,7 @@ def main() -> int:
             summary = batch.summary()
             saved = batch.save(out / "results")
         # -----------------------------------------------------------------------------------------------
+        # The tester is closed; the results stay readable (the journal is reopened read-only).
         console.print(summary_table(summary))
         trades = batch.scan_trades(saved).group_by("strategy_name").agg(pl.len().alias("trades")).collect()
         console.print(f"{trades['trades'].sum()} trades across {trades.height} strategies in "

@@ -14,6 +14,7 @@
     │   └── InternalServerError         5xx
     ├── ResponseDecodeError             a 2xx came back but its body could not be decoded (keeps response)
     │   └── ResultSchemaError           a downloaded frame does not match the gateway schema (names the column)
+    ├── ResultIntegrityError            a stored result no longer matches its journalled sha256 (path)
     ├── TaskError                       a task did not produce a result (task_id)
     │   ├── TaskFailedError             the gateway reported FAILED (error_message)
     │   ├── TaskTimeoutError            the polling deadline passed
@@ -57,6 +58,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseDecodeError",
+    "ResultIntegrityError",
     "ResultSchemaError",
     "ResultWriteError",
     "StrategyError",
@@ -267,6 +269,19 @@ class ResultWriteError(TradePoseError):
 
     The batch records the period failed at stage "download" and goes on; free space or fix the path,
     then `resume()` downloads it again under the same task id.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ResultIntegrityError(TradePoseError):
+    """A result file of a batch is missing or its bytes no longer match the sha256 the journal recorded.
+
+    Raised by every read of a stored result (`summary()`, `all_trades()`, `save()`, `tradepose results
+    show`) instead of serving altered data; `path` names the file. `BatchTester.resume(workdir)`
+    downloads it again under the same task id.
     """
 
     def __init__(self, message: str, *, path: str) -> None:

@@ -55,5 +55,8 @@ def run(tester: BatchTester, workdir: Path) -> None:
     summary: pl.DataFrame = batch.summary()
     lazy: pl.LazyFrame = batch.scan_trades(batch.save(workdir / "out"))
     resumed: BatchResults = BatchTester.resume(workdir)
+    opened: BatchResults = BatchResults.open(workdir)
+    also_opened: BatchResults = BatchTester.open(workdir)
+    label: str = first.label + periods[0].label
     validation: ValidationResult = tester.validate(strategies)
-    print(trades, view.trades, summary, lazy, resumed.status, validation.valid)
+    print(trades, view.trades, summary, lazy, resumed.status, opened, also_opened, label, validation.valid)

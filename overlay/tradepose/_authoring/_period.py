@@ -5,6 +5,12 @@ The end is inclusive. A period whose end is given as a *date* (a `date` object o
 an end given as a *datetime* is that exact instant. `to_wire()` makes this explicit:
 Q1 2024 goes out as `("2024-01-01T00:00:00", "2024-03-31T23:59:59")`. (The reference
 client sends `2024-03-31T00:00:00` and so drops the last day.)
+
+Every period has one label, `Period.label` (= `str(period)`), used in frames, saved partitions, reprs and
+the command line: `2024Q1`, `2024-03`, `2024` for calendar quarters, months and years, `2024-03-15` for
+one day, `2024-01-01..2024-03-31` for other whole-day ranges, and for intraday or timezone-aware bounds
+the bound as `2024-01-02T093000`, `...T093000.250000`, `...T093000Z` or `...T093000+0100` (no `:`, so
+it is a valid file name on Windows too). `Period.parse(label)` reads each back to an equal period.
 """
 
 from __future__ import annotations
@@ -34,7 +40,8 @@ _MONTH_RE: Final = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE: Final = re.compile(r"^(\d{4})$")
 _FORMS: Final = (
     "accepted forms: '2024Q1' (a quarter), '2024-03' (a month), '2024' (a year), "
-    "'2024-03-15' (a day), '2024-01-01/2024-03-31' or '2024-01-01_2024-03-31' (a range), "
+    "'2024-03-15' (a day), '2024-01-01..2024-03-31', '2024-01-01/2024-03-31' or '2024-01-01_2024-03-31' "
+    "(a range), "
     "a (start, end) tuple, or a Period"
 )
 
@@ -215,8 +222,9 @@ class Period:
         """Read a period from any accepted form.
 
         `"2024Q1"`, `"2024-03"` (a month), `"2024"` (a year), `"2024-03-15"` (one day),
-        `"2024-01-01/2024-03-31"` or the `key` form `"2024-01-01_2024-03-31"`, a date
-        (that day), a `(start, end)` tuple, or a `Period` (returned as is).
+        `"2024-01-01..2024-03-31"` (the `label` form), `"2024-01-01/2024-03-31"` or the `key` form
+        `"2024-01-01_2024-03-31"`, a date (that day), a `(start, end)` tuple, or a `Period` (returned
+        as is). `parse(p.label) == p` for every period.
         """
         if isinstance(value, Period):
             return value
@@ -237,7 +245,7 @@ class Period:
             return cls.from_month(int(match[1]), int(match[2]))
         if match := _YEAR_RE.match(text):
             return cls.from_year(int(match[1]))
-        for separator in ("/", "_"):
+        for separator in ("..", "/", "_"):
             if text.count(separator) == 1:
                 start, end = text.split(separator)
                 return cls(start, end)
@@ -275,8 +283,28 @@ class Period:
         return self._start.tzinfo is None and self._start.time() == time.min and self._end.time() == _END_OF_DAY
 
     @property
+    def label(self) -> str:
+        """The one user-facing name: `2024Q1`, `2024-03`, `2024`, `2024-03-15` or `2024-01-01..2024-03-31`.
+
+        Unique per period, file-name safe on every OS (hive partitions are `period=<label>`), and
+        `Period.parse(label)` reads it back. Intraday and timezone-aware bounds are written as in
+        the module docstring, e.g. `2024-01-02T093000..2024-01-02T160000+0100`.
+        """
+        calendar_label = self._calendar_label()
+        if calendar_label is not None:
+            return calendar_label
+        first, last = _key_part(self._start, is_end=False), _key_part(self._end, is_end=True)
+        if self.is_whole_days and first == last:
+            return first
+        return f"{first}..{last}"
+
+    @property
     def key(self) -> str:
-        """A unique, file-name-safe id such as `2024-01-01_2024-03-31`; `parse(key)` reads it back."""
+        """The journal's storage id, e.g. `2024-01-01_2024-03-31` (stable across SDK versions).
+
+        It names rows and result directories inside a batch workdir; everything shown to users uses
+        `label`. `parse(key)` reads it back.
+        """
         return f"{_key_part(self._start, is_end=False)}_{_key_part(self._end, is_end=True)}"
 
     def to_wire(self) -> tuple[str, str]:
@@ -304,8 +332,8 @@ class Period:
         return None
 
     def __str__(self) -> str:
-        """`2024Q1`, `2024-03` or `2024` for calendar quarters, months and years; else the key."""
-        return self._calendar_label() or self.key
+        """The period's `label`."""
+        return self.label
 
     def __repr__(self) -> str:
         return f"Period({_shown(self._start, is_end=False)!r}, {_shown(self._end, is_end=True)!r})"

@@ -1,7 +1,9 @@
 """One period of a batch: `PeriodResult`, its status, and the per-strategy `ResultView`.
 
-A `PeriodResult` reads one journal row; its frames load from the work directory on first use and are
-cached in the cache its `BatchResults` shares.
+A `PeriodResult` reads one journal row; its frames load from the work directory on first use (each
+file checked against its journalled sha256 first, see `_integrity`) and are cached in the cache its
+`BatchResults` shares. Frames of many periods carry three leading columns: `period` (the period's
+label, e.g. `2024Q1`), `period_start` and `period_end` (dates, the first and last day included).
 """
 
 from __future__ import annotations
@@ -10,17 +12,31 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 import polars as pl
 
 from .._authoring._period import Period
+from .._client._parquet_columns import PERFORMANCE_SCHEMA, TRADES_SCHEMA
 from .._errors import ConfigError
-from ._journal import FAILED_STATES, PeriodRow
+from ._integrity import check_file
+from ._journal import FAILED_STATES, PeriodRow, ResultFile
 
-__all__ = ["PeriodResult", "PeriodStatus", "ResultView", "status_of", "view_of", "with_period"]
+__all__ = [
+    "PERIOD_COLUMNS",
+    "PeriodResult",
+    "PeriodStatus",
+    "ResultView",
+    "empty_frame",
+    "period_exprs",
+    "status_of",
+    "view_of",
+    "with_period",
+]
 
 PeriodStatus = Literal["pending", "processing", "completed", "failed"]
+PERIOD_COLUMNS: Final = pl.Schema({"period": pl.String(), "period_start": pl.Date(), "period_end": pl.Date()})
+_SCHEMAS: Final = {"trades": TRADES_SCHEMA, "performance": PERFORMANCE_SCHEMA}
 
 
 def status_of(row: PeriodRow) -> PeriodStatus:
@@ -33,8 +49,23 @@ def status_of(row: PeriodRow) -> PeriodStatus:
     return "pending"
 
 
-def with_period(frame: pl.DataFrame, key: str) -> pl.DataFrame:
-    return frame.with_columns(pl.lit(key).alias("period")).select("period", *frame.columns)
+def period_exprs(period: Period) -> list[pl.Expr]:
+    """The columns `period` (label), `period_start` and `period_end` (dates) as literals."""
+    return [
+        pl.lit(period.label, pl.String()).alias("period"),
+        pl.lit(period.start_date, pl.Date()).alias("period_start"),
+        pl.lit(period.end_date, pl.Date()).alias("period_end"),
+    ]
+
+
+def with_period(frame: pl.DataFrame, period: Period) -> pl.DataFrame:
+    """`frame` with the leading columns `period` (label), `period_start` and `period_end` (dates)."""
+    return frame.select(*period_exprs(period), pl.all())
+
+
+def empty_frame(name: str) -> pl.DataFrame:
+    """No rows, but every column a frame of many periods would have: the period columns, then the gateway's."""
+    return pl.DataFrame(schema=pl.Schema({**PERIOD_COLUMNS, **_SCHEMAS.get(name, pl.Schema())}))
 
 
 @dataclass(frozen=True)
@@ -54,13 +85,21 @@ def _filter(frame: pl.DataFrame, strategy: str, blueprint: str | None) -> pl.Dat
     return frame.filter(expr)
 
 
-def view_of(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, blueprint: str | None) -> ResultView:
-    known = sorted(set(performance["strategy_name"].to_list()) | set(trades["strategy_name"].to_list()))
+def view_of(
+    trades: pl.DataFrame,
+    performance: pl.DataFrame,
+    strategy: str,
+    blueprint: str | None,
+    batch_strategies: frozenset[str] = frozenset(),
+) -> ResultView:
+    """The rows of one strategy (and blueprint); a strategy of the batch with no results yet gets empty frames."""
+    found = set(performance["strategy_name"].to_list()) | set(trades["strategy_name"].to_list())
+    known = sorted(found | batch_strategies)
     if strategy not in known:
         raise KeyError(f"no strategy named {strategy!r} in these results; known: {', '.join(known) or 'none'}")
     if blueprint is not None:
         blueprints = sorted(set(_filter(performance, strategy, None)["blueprint_name"].to_list()))
-        if blueprint not in blueprints:
+        if blueprint not in blueprints and strategy in found:
             raise KeyError(f"strategy {strategy!r} has no blueprint {blueprint!r}; known: {', '.join(blueprints)}")
     return ResultView(
         strategy, blueprint, _filter(trades, strategy, blueprint), _filter(performance, strategy, blueprint)
@@ -70,22 +109,31 @@ def view_of(trades: pl.DataFrame, performance: pl.DataFrame, strategy: str, blue
 class PeriodResult:
     """One period of a batch (one gateway task). Frames load from the work directory on first use."""
 
-    def __init__(self, row: PeriodRow, cache: dict[tuple[str, str], pl.DataFrame], lock: threading.Lock) -> None:
+    def __init__(
+        self, row: PeriodRow, cache: dict[tuple[str, str], pl.DataFrame], lock: threading.Lock, *, workdir: Path
+    ) -> None:
         self._row = row
         self._cache = cache
         self._lock = lock
+        self._workdir = workdir
 
     def __repr__(self) -> str:
         extra = f", error={self.error!r}" if self.error else ""
-        return f"PeriodResult({self.period}, status={self.status!r}, task_id={self.task_id!r}{extra})"
+        return f"PeriodResult({self.label}, status={self.status!r}, task_id={self.task_id!r}{extra})"
 
     @property
     def period(self) -> Period:
         return self._row.period
 
     @property
+    def label(self) -> str:
+        """The period's label (`2024Q1`, `2024-03`, ...), as in frames, saved partitions and the CLI."""
+        return self._row.period.label
+
+    @property
     def key(self) -> str:
-        return self._row.key
+        """The same as `label`: `BatchResults.results` is keyed by it."""
+        return self._row.period.label
 
     @property
     def task_id(self) -> str | None:
@@ -123,26 +171,41 @@ class PeriodResult:
         """When the result was complete on disk (or the failure recorded), UTC."""
         return dt.datetime.fromisoformat(self._row.finished_at) if self._row.finished_at else None
 
+    def recorded(self) -> tuple[ResultFile, ...]:
+        """The recorded result files with their sha256 and size, as the journal holds them."""
+        return self._row.results
+
     def files(self) -> dict[str, Path]:
         """The recorded result files by name (e.g. `trades`, `performance`)."""
         return {f.name: f.path for f in self._row.results}
 
     def frame(self, name: str) -> pl.DataFrame:
-        """A result frame by name; raises if the period is not completed."""
+        """A result frame by name; raises if the period is not completed.
+
+        The file is checked against its journalled sha256 first (once per process, then by size and
+        mtime); a missing or altered one raises `ResultIntegrityError`.
+        """
         if self.status != "completed":
             raise ConfigError(
-                f"period {self.key} is {self.status}, not completed"
+                f"period {self.label} is {self.status}, not completed"
                 + (f" ({self.error})" if self.error else ": wait() for the batch first")
             )
         files = self.files()
         if name not in files:
-            raise KeyError(f"period {self.key} has no result {name!r}; it has: {', '.join(sorted(files))}")
+            raise KeyError(f"period {self.label} has no result {name!r}; it has: {', '.join(sorted(files))}")
         with self._lock:
-            cached = self._cache.get((self.key, name))
+            cached = self._cache.get((self._row.key, name))
             if cached is None:
-                cached = pl.read_parquet(files[name])
-                self._cache[(self.key, name)] = cached
+                cached = pl.read_parquet(self.checked_file(name))
+                self._cache[(self._row.key, name)] = cached
         return cached
+
+    def checked_file(self, name: str) -> Path:
+        """The path of result `name` once it matches its journalled sha256 (`ResultIntegrityError` if not)."""
+        recorded = {f.name: f for f in self._row.results}
+        if name not in recorded:
+            raise KeyError(f"period {self.label} has no result {name!r}; it has: {', '.join(sorted(recorded))}")
+        return check_file(recorded[name], label=f"{self.label} {name}", workdir=self._workdir)
 
     @property
     def trades(self) -> pl.DataFrame:
@@ -163,5 +226,5 @@ class PeriodResult:
         return view_of(self.trades, self.performance, strategy_name, blueprint_name)
 
     def summary(self) -> pl.DataFrame:
-        """The performance frame with a leading `period` column."""
-        return with_period(self.performance, self.key)
+        """The performance frame with the leading columns `period`, `period_start` and `period_end`."""
+        return with_period(self.performance, self.period)

@@ -6,6 +6,11 @@ cached; nothing large is kept in memory unless asked for.
 
 Partial-failure contract: `wait()` returns once every period has finished, *even when some failed*.
 Check `failed` (each with its error) or call `raise_for_failures()`; `retry_failed()` re-runs only those.
+
+Lifetime: results outlive their tester. Once the run's journal is closed (`tester.close()`, leaving
+`with BatchTester()`, `close()` here) every read reopens the journal read-only on demand (no workdir
+lock, no credentials); `BatchResults.open(workdir)` does the same for a batch of an earlier process.
+Only `retry_failed()` needs the gateway: on closed results it says to use `BatchTester.resume(workdir)`.
 """
 
 from __future__ import annotations
@@ -13,30 +18,39 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import html
-import json
 import logging
-import shutil
+import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import polars as pl
 
 from .._authoring._period import Period, PeriodLike
-from .._errors import BatchFailedError, BatchTimeoutError, ConfigError, scrub
+from .._clock import SYSTEM_CLOCK, Clock
+from .._errors import BatchFailedError, BatchTimeoutError, ConfigError
 from .._version import __version__
-from ._journal import Journal, PeriodRow, safe_component, write_atomic
+from ._dataset import MANIFEST, save_dataset, scan_saved
+from ._journal import Journal
 from ._loop import BackgroundRun
-from ._period_result import PeriodResult, PeriodStatus, ResultView, status_of, view_of, with_period
+from ._period_result import (
+    PeriodResult,
+    PeriodStatus,
+    ResultView,
+    empty_frame,
+    period_exprs,
+    status_of,
+    view_of,
+    with_period,
+)
 from ._progress import ProgressSnapshot, open_display, render_html
+from ._reading import JournalReader
 
-__all__ = ["BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
+__all__ = ["MANIFEST", "BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
 
 _WAIT_TICK = 0.25
 _STOP_TIMEOUT = 10.0
-MANIFEST = "manifest.json"
 logger = logging.getLogger("tradepose")
 
 
@@ -56,43 +70,40 @@ class RunOwner(Protocol):
         ...
 
 
-class BatchResults:
+class BatchResults(JournalReader):
     """All periods of one batch. Returned by `BatchTester.submit` at once; fills in as tasks finish."""
 
     def __init__(
         self,
         journal: Journal,
-        owner: RunOwner,
+        owner: RunOwner | None,
         *,
         owns_owner: bool = False,
         monotonic: Callable[[], float],
     ) -> None:
-        self._journal = journal
+        super().__init__(journal)
         self._owner = owner
         self._owns_owner = owns_owner
         self._monotonic = monotonic
         self._started = monotonic()
-        self._future: BackgroundRun[None] = owner.start_run(journal, resubmit_failed=False)
-        self._cache: dict[tuple[str, str], pl.DataFrame] = {}
-        self._lock = threading.Lock()
+        self._future: concurrent.futures.Future[None]
+        if owner is None:  # read-only results (`open`): nothing runs
+            self._future = concurrent.futures.Future()
+            self._future.set_result(None)
+        else:
+            self._future = owner.start_run(journal, resubmit_failed=False)
         self._closed = False
 
+    @classmethod
+    def open(cls, workdir: str | os.PathLike[str], *, clock: Clock = SYSTEM_CLOCK) -> BatchResults:
+        """The results of the batch in `workdir`, read-only: no credentials, no gateway, no workdir lock.
+
+        For a batch of an earlier process (finished, or even still running elsewhere): every read
+        method works; `retry_failed()` refuses (use `BatchTester.resume(workdir)` to continue a batch).
+        """
+        return cls(Journal.open_read_only(workdir, clock=clock), None, monotonic=clock.monotonic)
+
     # -- state -------------------------------------------------------------------------------------
-
-    @property
-    def workdir(self) -> Path:
-        """Where the journal and every downloaded result live; pass it to `BatchTester.resume`."""
-        return self._journal.workdir
-
-    @property
-    def batch_id(self) -> str:
-        return self._journal.batch_id
-
-    def _rows(self) -> list[PeriodRow]:
-        return self._journal.summary_rows()
-
-    def _results(self) -> list[PeriodResult]:
-        return [PeriodResult(r, self._cache, self._lock) for r in self._rows()]
 
     def __len__(self) -> int:
         return len(self._rows())
@@ -192,7 +203,7 @@ class BatchResults:
         )
 
     def _stop(self) -> None:
-        if not self._future.stop(_STOP_TIMEOUT):
+        if isinstance(self._future, BackgroundRun) and not self._future.stop(_STOP_TIMEOUT):
             logger.warning(
                 "the batch run in %s did not stop within %g s; its journal keeps every step",
                 self.workdir,
@@ -203,7 +214,7 @@ class BatchResults:
         """Raise `BatchFailedError` listing the failed periods, if any (opt-in strictness)."""
         failed = self.failed
         if failed:
-            lines = "; ".join(f"{r.key}: {r.error}" for r in failed)
+            lines = "; ".join(f"{r.label}: {r.error}" for r in failed)
             raise BatchFailedError(f"{len(failed)} of {len(self)} periods failed: {lines}", failed=failed)
         return self
 
@@ -213,8 +224,14 @@ class BatchResults:
         A period with a task id is polled and downloaded again under that id, never submitted again
         (unless its task ended FAILED). A period whose POST may have created a task ("ambiguous") is
         re-submitted, flagged in `duplicates`, only with `ambiguous=True` or when the tester was made
-        with `resubmit_ambiguous=True`.
+        with `resubmit_ambiguous=True`. Needs the gateway: results whose tester or run has closed (or
+        from `open`) raise `ConfigError` saying to continue with `BatchTester.resume(workdir)`.
         """
+        if self._owner is None or self._journal.closed:
+            raise ConfigError(
+                f"these results are read-only (their tester or run has closed): retry the failed periods with "
+                f"BatchTester.resume({str(self.workdir)!r}).retry_failed()"
+            )
         if self.is_running:
             raise ConfigError("the batch is still running: wait() for it before retrying its failures")
         self._future = self._owner.start_run(self._journal, resubmit_failed=True, ambiguous=ambiguous)
@@ -224,8 +241,8 @@ class BatchResults:
 
     @property
     def results(self) -> dict[str, PeriodResult]:
-        """Every period's result by period key."""
-        return {r.key: r for r in self._results()}
+        """Every period's result by period label (`2024Q1`, `2024-03`, `2024-01-01..2024-02-15`, ...)."""
+        return {r.label: r for r in self._results()}
 
     @property
     def completed(self) -> list[PeriodResult]:
@@ -242,86 +259,70 @@ class BatchResults:
         return [r for r in self._results() if r.duplicate_risk]
 
     def get_period(self, period: Period | PeriodLike) -> PeriodResult:
-        """One period's result, by `Period`, key, `"2024Q1"`-style text or `(start, end)`."""
-        key = period.key if isinstance(period, Period) else None
+        """One period's result, by `Period`, label, `"2024Q1"`-style text or `(start, end)`."""
         results = self.results
-        if key is None and isinstance(period, str) and period in results:
-            key = period
-        if key is None:
-            key = Period.parse(period).key
-        if key not in results:
-            raise KeyError(f"period {key} is not in this batch; it has: {', '.join(results)}")
-        return results[key]
+        label = period if isinstance(period, str) and period in results else Period.parse(period).label
+        if label not in results:
+            raise KeyError(f"period {label} is not in this batch; it has: {', '.join(results)}")
+        return results[label]
 
     def __getitem__(self, period: Period | PeriodLike) -> PeriodResult:
         return self.get_period(period)
 
     def _concat(self, name: str) -> pl.DataFrame:
-        frames = [with_period(r.frame(name), r.key) for r in self.completed if name in r.files()]
-        return pl.concat(frames, how="vertical") if frames else pl.DataFrame()
+        frames = [with_period(r.frame(name), r.period) for r in self.completed if name in r.files()]
+        return pl.concat(frames, how="vertical") if frames else empty_frame(name)
 
     def summary(self) -> pl.DataFrame:
-        """Performance of every completed period: one row per period × strategy × blueprint × metric_type."""
+        """Performance of every completed period: one row per period × strategy × blueprint × metric_type.
+
+        Leading columns `period` (label), `period_start`, `period_end` (dates), then the gateway's; with
+        no completed period it is empty but has every column. Raises `ResultIntegrityError` for a result
+        file that no longer matches its sha256.
+        """
         return self._concat("performance")
 
     def all_trades(self) -> pl.DataFrame:
-        """Trades of every completed period, with a leading `period` column."""
+        """Trades of every completed period, with the leading columns of `summary()` (typed even when empty)."""
         return self._concat("trades")
 
     def for_strategy(self, strategy_name: str, blueprint_name: str | None = None) -> ResultView:
-        """All periods' trades and performance for one strategy (and blueprint)."""
-        return view_of(self.all_trades(), self.summary(), strategy_name, blueprint_name)
+        """All periods' trades and performance for one strategy (and blueprint), typed even when empty."""
+        names = frozenset(
+            str(s["name"]) if isinstance(s, Mapping) else s.name for s in self._read(lambda j: j.params).strategies
+        )
+        return view_of(self.all_trades(), self.summary(), strategy_name, blueprint_name, names)
 
     # -- persistence -------------------------------------------------------------------------------
 
     def save(self, path: str | Path) -> Path:
-        """Write a hive-partitioned Parquet dataset (`<name>/period=<key>/part-0.parquet`) and a manifest.
+        """Write a hive-partitioned Parquet dataset (`<name>/period=<label>/part-0.parquet`) and a manifest.
 
-        Result files are copied as they are (no decode). Every path is built from sanitised period
-        keys and fixed names, so nothing is written outside `path` whatever the server returned.
+        Written into a fresh sibling directory and swapped in, so `path` then holds exactly this batch
+        (an earlier save there is replaced whole). A non-empty directory that is not a previous save
+        (no manifest of ours) is refused. Result files are copied as they are, each checked against
+        its sha256 as it is copied (`ResultIntegrityError`). Every path is built from period labels and
+        sanitised fixed names, so nothing is written outside `path` whatever the server returned.
         """
-        root = Path(path).resolve()
-        if root.exists() and not root.is_dir():
-            raise ConfigError(f"cannot save into {str(root)!r}: it is a file; pass a directory path")
-        root.mkdir(parents=True, exist_ok=True)
-        periods: list[dict[str, Any]] = []
-        for result in self._results():
-            entry: dict[str, Any] = {
-                "period": result.key, "start": result.period.to_wire()[0], "end": result.period.to_wire()[1],
-                "status": result.status, "task_id": result.task_id, "error": result.error,
-                "duplicate_risk": result.duplicate_risk, "files": {},
-            }  # fmt: skip
-            if result.status == "completed":
-                for name, source in sorted(result.files().items()):
-                    target = root / safe_component(name) / f"period={safe_component(result.key)}" / "part-0.parquet"
-                    if not target.resolve().is_relative_to(root):
-                        raise ConfigError(f"refusing to write {str(target)!r} outside {str(root)!r}")
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(source, target)
-                    entry["files"][name] = target.relative_to(root).as_posix()
-            periods.append(entry)
-        params = self._journal.params
-        manifest = {
-            "format": "tradepose-batch/1", "sdk_version": __version__, "batch_id": self.batch_id,
-            "export_type": params.export_type, "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        params = self._read(lambda journal: journal.params)
+        head = {
+            "sdk_version": __version__, "batch_id": self.batch_id, "export_type": params.export_type,
+            "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "strategies": [s["name"] if isinstance(s, Mapping) else s.name for s in params.strategies],
-            "status": self.status, "periods": periods,
+            "status": self.status,
         }  # fmt: skip
-        write_atomic(root / MANIFEST, lambda f: f.write(scrub(json.dumps(manifest, indent=2)).encode()))
-        return root
+        return save_dataset(Path(path).resolve(), self._results(), head, workdir=self.workdir)
 
     def scan_trades(self, path: str | Path | None = None) -> pl.LazyFrame:
         """A `pl.LazyFrame` over trades: a saved dataset (`save(path)`) or, by default, the work directory.
 
         Lazy all the way, so results larger than memory stay queryable (Polars, or DuckDB on the files).
+        It has the leading columns of `all_trades()`; each work-directory file is checked against its sha256.
         """
         if path is not None:
-            root = Path(path)
-            if not (root / "trades").is_dir():
-                raise ConfigError(f"{str(root)!r} holds no saved trades: call save({str(root)!r}) first")
-            return pl.scan_parquet(root / "trades" / "**" / "*.parquet", hive_partitioning=True)
+            return scan_saved(Path(path))
         scans = [
-            pl.scan_parquet(r.files()["trades"]).with_columns(pl.lit(r.key).alias("period"))
+            pl.scan_parquet(r.checked_file("trades")).select(*period_exprs(r.period), pl.all())
             for r in self.completed
             if "trades" in r.files()
         ]
@@ -347,12 +348,17 @@ class BatchResults:
         """Stop the background run (the journal keeps everything for `resume`) and release files.
 
         Returns once the run has stopped (bounded: after 10 s a warning is logged and it returns anyway).
+        The results stay readable: a later read reopens the journal read-only.
         """
+        self._close_reader()
         if self._closed:
             return
         self._closed = True
         if not self._future.done():
             self._stop()
+        if self._owner is None:
+            self._journal.close()
+            return
         self._owner.release(self._journal)
         if self._owns_owner:
             self._owner.close()

@@ -307,6 +307,11 @@ class BatchTester:
 
     resume = _HybridResume()
 
+    @staticmethod
+    def open(workdir: str | os.PathLike[str]) -> BatchResults:
+        """`BatchResults.open(workdir)`: a batch's results, read-only, with no credentials and no gateway."""
+        return BatchResults.open(workdir)
+
     def _resume(self, workdir: str | os.PathLike[str], *, owns_tester: bool = False) -> BatchResults:
         """Continue a batch from its work directory after a crash, kill or Ctrl+C; returns at once.
 

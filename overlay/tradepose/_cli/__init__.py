@@ -5,7 +5,9 @@ One sub-parser per command group, each registered by its module:
     tradepose backtest run STRATEGIES.json --period 2024Q1 --period 2024Q2 --out DIR
     tradepose backtest resume DIR [--retry-failed]
     tradepose tasks status TASK_ID [--json]
-    tradepose results show DIR
+    tradepose results show DIR                    (a batch workdir or a save() directory)
+    tradepose batches list
+    tradepose batches clean --older-than 30d [--dry-run]
     tradepose gateway serve --port 8000 [--host 127.0.0.1] [fault and duration options]
     tradepose --version
 
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command group."""
     from .._version import __version__
     from ._batch import add_batch_commands
+    from ._inspect import add_inspect_commands
 
     parser = _Parser(prog="tradepose", description="TradePose SDK command line")
     parser.add_argument("--version", action="version", version=f"tradepose-sdk {__version__}")
@@ -127,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--quiet", action="store_true", help="no progress bar")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_batch_commands(commands, server, progress)
+    add_inspect_commands(commands)
     _add_gateway(commands)
     return parser
 

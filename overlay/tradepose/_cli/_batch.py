@@ -1,4 +1,4 @@
-"""`tradepose backtest | tasks | results`: the batch commands of the command line.
+"""`tradepose backtest | tasks`: the batch commands of the command line that talk to the gateway.
 
 Every long-running command goes through one runner, `run_batch`, with a thin adapter that starts
 (or resumes) the batch: the runner shows progress, turns Ctrl+C into a clean stop that keeps the
@@ -19,7 +19,6 @@ import polars as pl
 from rich.console import Console
 from rich.table import Table
 
-from .._batch._journal import Journal
 from .._batch._results import BatchResults
 from .._batch._tester import BatchTester
 from .._client._base import task_uuid
@@ -140,45 +139,11 @@ def _tasks_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _results_show(args: argparse.Namespace) -> int:
-    workdir = Path(args.workdir)
-    with Journal.open(workdir) as journal:
-        rows = journal.summary_rows()
-        console = _console()
-        table = Table(title=f"batch {journal.batch_id[:8]} in {workdir}")
-        for column in ("period", "state", "task", "results", "error"):
-            table.add_column(column)
-        for row in rows:
-            files = ", ".join(f.name for f in row.results)
-            flag = " (may have run twice)" if row.duplicate_risk else ""
-            table.add_row(str(row.period), row.state + flag, row.task_id or "", files, row.error or "")
-        console.print(table)
-        perf = [
-            pl.read_parquet(f.path).with_columns(pl.lit(str(row.period)).alias("period"))
-            for row in rows
-            for f in row.results
-            if f.name == "performance" and row.state == "done"
-        ]
-    if perf:
-        summary = pl.concat(perf).filter(pl.col("metric_type") == "pnl")
-        totals = summary.group_by("strategy_name", "blueprint_name").agg(
-            pl.col("trades").sum(), pl.col("total").sum().round(2).alias("total pnl"),
-            pl.col("win_ratio").mean().round(3).alias("mean win"),
-        ).sort("strategy_name", "blueprint_name")  # fmt: skip
-        table = Table(title="totals over completed periods (metric: pnl)")
-        for column in totals.columns:
-            table.add_column(column)
-        for values in totals.iter_rows():
-            table.add_row(*(str(v) for v in values))
-        console.print(table)
-    return EXIT_OK
-
-
 # -- parsers ----------------------------------------------------------------------------------------
 
 
 def add_batch_commands(commands: Any, server: argparse.ArgumentParser, progress: argparse.ArgumentParser) -> None:
-    """Register `backtest`, `tasks` and `results`; each command takes only the options it uses.
+    """Register `backtest` and `tasks`; each command takes only the options it uses.
 
     `server` holds `--server-url`/`--api-key` (commands that talk to the gateway), `progress` `--quiet`.
     """
@@ -202,9 +167,3 @@ def add_batch_commands(commands: Any, server: argparse.ArgumentParser, progress:
     status.add_argument("task_id", metavar="TASK_ID")
     status.add_argument("--json", action="store_true", help="print the raw task metadata")
     status.set_defaults(handler=_tasks_status)
-
-    results = commands.add_parser("results", help="inspect a batch directory")
-    result_actions = results.add_subparsers(dest="action", required=True, metavar="ACTION")
-    show = result_actions.add_parser("show", help="summary table of a batch directory")
-    show.add_argument("workdir", metavar="DIR")
-    show.set_defaults(handler=_results_show)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -130,14 +131,36 @@ def test_period_error_is_value_error_and_config_error() -> None:
     assert issubclass(PeriodError, ConfigError)
 
 
-def test_str_names_calendar_units() -> None:
-    """str() is 2024Q1 / 2024-03 / 2024 for calendar units, else the key."""
-    assert str(Period.Q1(2024)) == "2024Q1"
-    assert str(Period.from_month(2024, 3)) == "2024-03"
-    assert str(Period.from_year(2024)) == "2024"
-    assert str(Period.from_year(2024, 2)) == "2024-01-01_2025-12-31"
-    assert str(Period("2024-01-01", "2024-03-30")) == "2024-01-01_2024-03-30"
+def test_str_is_the_label() -> None:
+    """str() and label are 2024Q1 / 2024-03 / 2024 / one day / `start..end`; repr shows the bounds."""
+    cases = {
+        Period.Q1(2024): "2024Q1",
+        Period.from_month(2024, 3): "2024-03",
+        Period.from_year(2024): "2024",
+        Period("2024-03-15", "2024-03-15"): "2024-03-15",
+        Period.from_year(2024, 2): "2024-01-01..2025-12-31",
+        Period("2024-01-01", "2024-03-30"): "2024-01-01..2024-03-30",
+        Period("2024-01-02T09:30:00", "2024-01-02T16:00:00"): "2024-01-02T093000..2024-01-02T160000",
+        Period("2024-01-02T09:30:00+01:00", "2024-01-02T16:00:00.25+00:00"): (
+            "2024-01-02T093000+0100..2024-01-02T160000.250000Z"
+        ),
+    }
+    for period, label in cases.items():
+        assert period.label == str(period) == label
+        assert Period.parse(label) == period
     assert repr(Period.Q1(2024)) == "Period('2024-01-01', '2024-03-31')"
+
+
+def test_label_survives_as_a_file_name_and_a_partition_value() -> None:
+    """A label has only letters, digits, `-`, `+` and `.`, never ends in a dot and is no Windows device name."""
+    for period in (
+        Period.Q3(2024),
+        Period("2024-01-01", "2024-01-09"),
+        Period("2024-01-01T09:00Z", "2024-01-01T10:00Z"),
+    ):
+        label = period.label
+        assert set(label) <= set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-+.")
+        assert not label.endswith((".", " ")) and not label.startswith(".")
 
 
 def test_key_is_a_safe_unique_name() -> None:
@@ -194,6 +217,37 @@ def test_parse_round_trips_key_str_and_repr_bounds(period: Period) -> None:
     assert Period.parse(period.key) == period
     assert Period.parse(str(period)) == period
     assert Period.parse((period.start, period.end)) == period
+
+
+calendar_units = st.one_of(
+    st.builds(Period.quarter, st.integers(1, 9999), st.integers(1, 4)),
+    st.builds(Period.from_month, st.integers(1, 9999), st.integers(1, 12)),
+    st.builds(Period.from_year, st.integers(1, 9999)),
+)
+zones = st.sampled_from(["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"])
+
+
+@st.composite
+def zoned_periods(draw: st.DrawFn) -> Period:
+    """Periods in named time zones (DST offsets and half-hour offsets included)."""
+    tz = ZoneInfo(draw(zones))
+    start = draw(naive_moments).replace(tzinfo=tz)
+    return Period(start, start + timedelta(seconds=draw(st.integers(1, 10**8))))
+
+
+@given(st.one_of(calendar_units, periods(), zoned_periods()))
+def test_parse_round_trips_the_label(period: Period) -> None:
+    """parse(label) is the same period for calendar units, day ranges, intraday and tz-aware periods."""
+    assert Period.parse(period.label) == period
+    assert Period.parse(period.label).label == period.label
+    assert not set(period.label) & set('/\\:*?"<>| _')
+
+
+@given(calendar_units)
+def test_calendar_units_have_their_short_labels(period: Period) -> None:
+    """A calendar quarter, month or year is labelled `YYYYQn`, `YYYY-MM` or `YYYY`, never as a range."""
+    assert ".." not in period.label
+    assert len(period.label) in (4, 6, 7)
 
 
 @given(periods())

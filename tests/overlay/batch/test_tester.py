@@ -52,7 +52,9 @@ def test_happy_path_returns_exact_frames(tester: BatchTester, local_gateway: Loc
             assert dict(result.performance.schema) == dict(PERFORMANCE_SCHEMA)
             assert set(result.trades["strategy_name"]) == {"alpha", "beta", "gamma"}
     summary = batch.summary()
-    assert summary.columns == ["period", *PERFORMANCE_SCHEMA.names()]
+    assert summary.columns == ["period", "period_start", "period_end", *PERFORMANCE_SCHEMA.names()]
+    assert summary.schema["period_start"] == summary.schema["period_end"] == pl.Date()
+    assert set(summary["period"]) == {"2024Q1", "2024Q2", "2024Q3", "2024Q4"}
     # one row per period × strategy × blueprint × metric_type
     assert summary.height == 4 * 3 * 1 * 2
     assert summary.select("period", "strategy_name", "blueprint_name", "metric_type").is_unique().all()
@@ -79,7 +81,7 @@ def test_one_task_per_period_with_the_whole_last_day(
 
 
 def test_views_by_period_strategy_and_blueprint(tester: BatchTester, tmp_path: Path) -> None:
-    """get_period accepts Period, key, text and tuples; strategy views filter strategy_name/blueprint_name."""
+    """get_period accepts Period, label, text and tuples; strategy views filter strategy_name/blueprint_name."""
     batch = tester.submit(STRATEGIES, QUARTERS[:2], workdir=tmp_path / "b").wait(progress=False)
     q1 = batch.get_period(Period.Q1(2024))
     assert batch.get_period("2024Q1") is not q1
@@ -102,7 +104,7 @@ def test_save_writes_a_hive_dataset_and_manifest(tester: BatchTester, tmp_path: 
     root = batch.save(tmp_path / "out")
     manifest = json.loads((root / "manifest.json").read_text())
     assert manifest["status"]["completed"] == 2
-    assert [p["period"] for p in manifest["periods"]] == [p.key for p in QUARTERS[:2]]
+    assert [p["period"] for p in manifest["periods"]] == ["2024Q1", "2024Q2"]
     assert all(p["task_id"] for p in manifest["periods"])
     lazy = batch.scan_trades(root)
     assert isinstance(lazy, pl.LazyFrame)
@@ -110,7 +112,7 @@ def test_save_writes_a_hive_dataset_and_manifest(tester: BatchTester, tmp_path: 
     direct = batch.all_trades().sort("period", "strategy_name", "entry_time")
     assert saved.select(direct.columns).equals(direct)
     assert batch.scan_trades().collect().height == direct.height
-    assert sorted(p.name for p in (root / "trades").iterdir()) == [f"period={p.key}" for p in QUARTERS[:2]]
+    assert sorted(p.name for p in (root / "trades").iterdir()) == ["period=2024Q1", "period=2024Q2"]
 
 
 def test_submit_works_inside_a_running_event_loop(tester: BatchTester, tmp_path: Path) -> None:

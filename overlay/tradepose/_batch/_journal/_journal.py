@@ -21,13 +21,15 @@ checked to stay inside the workdir.
 Threads: one connection opened with `check_same_thread=False` and guarded by one lock, so
 the batch's background thread and the caller's thread can both use a `Journal`. A second
 process cannot open the same workdir while the first holds it (an OS file lock, released
-automatically when the holder dies).
+automatically when the holder dies). `open_read_only` needs no lock: it reads a batch that has
+finished, or that another process is still running, through a `mode=ro` connection.
 
 No credential is ever stored: options whose names look like secrets are refused.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 from pathlib import Path
@@ -39,6 +41,7 @@ from ..._errors import JournalError
 from ._files import prepare_workdir, sha256_file
 from ._lock import lock_workdir
 from ._model import BatchParams, PeriodRow, ResultFile, ResultProblem
+from ._read_only import connect_read_only, existing_journal
 from ._schema import (
     JOURNAL_FILE,
     LOCK_FILE,
@@ -99,17 +102,7 @@ class Journal(JournalStore):
         one, and one from a newer SDK, each with a `JournalError` saying what to do. Leftover
         temp files from an interrupted write are removed.
         """
-        root = Path(workdir)
-        if not root.is_dir():
-            what = "is a file, not a directory" if root.exists() else "does not exist"
-            raise JournalError(f"workdir {str(root)!r} {what}: pass the directory of an existing batch")
-        root = root.resolve()
-        path = root / JOURNAL_FILE
-        if not path.is_file():
-            raise JournalError(
-                f"no batch journal in {str(root)!r} (expected {JOURNAL_FILE}): pass the workdir of an existing "
-                f"batch, or start a new batch"
-            )
+        root, path = existing_journal(workdir)
         lock = lock_workdir(root / LOCK_FILE)
         try:
             journal = cls._attach(root, path, lock, clock)
@@ -118,6 +111,29 @@ class Journal(JournalStore):
             raise
         journal._remove_temp_files()
         return journal
+
+    @classmethod
+    def open_read_only(cls, workdir: str | os.PathLike[str], *, clock: Clock = SYSTEM_CLOCK) -> Journal:
+        """Open the journal in `workdir` for reading only: no workdir lock taken, nothing written.
+
+        Works while another process runs the batch (WAL readers never block the writer). Refuses what
+        `open` refuses; a journal of an older SDK must be resumed once (which upgrades it) first. Every
+        state change on the returned journal raises `JournalError`.
+        """
+        root, path = existing_journal(workdir)
+        journal = cls(root, connect_read_only(root, path), io.BytesIO(), clock)
+        journal._read_only = True
+        return journal
+
+    @property
+    def read_only(self) -> bool:
+        """True for a journal from `open_read_only` (its state cannot change)."""
+        return self._read_only
+
+    @property
+    def closed(self) -> bool:
+        """True once `close()` was called (every read or write then raises `JournalError`)."""
+        return self._closed
 
     @classmethod
     def _attach(cls, root: Path, path: Path, lock: IO[bytes], clock: Clock) -> Journal:
@@ -141,6 +157,8 @@ class Journal(JournalStore):
             conn.close()
             raise
         return cls(root, conn, lock, clock)
+
+    _read_only: bool = False
 
     def __enter__(self) -> Journal:
         return self
