@@ -17,6 +17,7 @@ import polars as pl
 from .._authoring._period import Period
 from .._errors import ConfigError
 from ._journal import FAILED_STATES, PeriodRow
+from ._views import period_card, view_card, view_repr
 
 __all__ = ["PeriodResult", "PeriodStatus", "ResultView", "status_of", "view_of", "with_period"]
 
@@ -45,6 +46,12 @@ class ResultView:
     blueprint_name: str | None
     trades: pl.DataFrame
     performance: pl.DataFrame
+
+    def __repr__(self) -> str:
+        return view_repr(self)
+
+    def _repr_html_(self) -> str:
+        return view_card(self)
 
 
 def _filter(frame: pl.DataFrame, strategy: str, blueprint: str | None) -> pl.DataFrame:
@@ -165,3 +172,6 @@ class PeriodResult:
     def summary(self) -> pl.DataFrame:
         """The performance frame with a leading `period` column."""
         return with_period(self.performance, self.key)
+
+    def _repr_html_(self) -> str:
+        return period_card(self)

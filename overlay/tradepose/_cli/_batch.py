@@ -23,6 +23,7 @@ from .._batch._journal import Journal
 from .._batch._results import BatchResults
 from .._batch._tester import BatchTester
 from .._client._base import task_uuid
+from ._report import add_report_command
 
 __all__ = ["add_batch_commands", "run_batch"]
 
@@ -208,3 +209,4 @@ def add_batch_commands(commands: Any, server: argparse.ArgumentParser, progress:
     show = result_actions.add_parser("show", help="summary table of a batch directory")
     show.add_argument("workdir", metavar="DIR")
     show.set_defaults(handler=_results_show)
+    add_report_command(result_actions)
