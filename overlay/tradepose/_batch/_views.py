@@ -6,14 +6,14 @@ performance frame) by the plain-data renderers of `tradepose._display`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import polars as pl
 
 from .._authoring._period import Period, PeriodError
-from .._display._tables import card_html, counts_text, key_metrics
+from .._display._tables import card_html, key_metrics
 from ._progress import ProgressSnapshot, render_html
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ __all__ = [
     "period_labels",
     "period_table",
     "readable",
-    "status_line",
     "view_card",
     "view_repr",
 ]
@@ -128,8 +127,3 @@ def view_card(view: ResultView) -> str:
         facts=facts,
         tables=[("key metrics (metric_type pnl)", readable(key_metrics(view.performance)))],
     )
-
-
-def status_line(counts: Mapping[str, int]) -> str:
-    """`4 periods: 3 completed, 1 failed, 0 processing, 0 pending`."""
-    return f"{sum(counts.values())} periods: {counts_text(counts)}"

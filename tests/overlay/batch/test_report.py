@@ -141,6 +141,8 @@ def test_a_batch_without_results_has_a_clear_error_and_a_report_with_notes(
         with pytest.raises(InputError, match="no performance rows"):
             batch.plot_summary()
         text = batch.report(tmp_path / "r.html").read_text()
+        card = batch["2024Q1"]._repr_html_()
+        assert "failed (journal state failed)" in card and "error" in card
         batch.close()
     assert _svg_count(text) == 0 and "equity chart left out" in text and "1 failed" in text
     assert "<svg" not in build_report(read_results(tmp_path / "work"), charts=["summary"])
