@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo generate unasync check-generated check-layers check-regeneration update-spec api-diff bump lint-workflows lint typecheck pytest test reference-client bench bench-quick
+.PHONY: help venv demo generate unasync check-generated check-layers check-regeneration update-spec api-diff bump lint-workflows lint typecheck pytest test reference-client browser bench bench-quick
 
 help:
 	@echo "make demo | test | generate | unasync | check-generated | check-layers | check-regeneration | update-spec SPEC_URL=... | api-diff [BASE=ref] | bump [BASE=ref] | lint-workflows | lint | typecheck | bench | bench-quick"
@@ -112,7 +112,17 @@ endif
 reference-client: $(if $(REF_SKIP),,$(REF_STAMP))
 	$(if $(REF_SKIP),@echo "reference-client: skipped the checks against tradepose-client 1.5.0 (no Python 3.13 under \$$(pyenv root)/versions); enable them with 'pyenv install 3.13'")
 
-test: check-generated lint typecheck reference-client pytest check-regeneration
+# The report's browser test (tests/overlay/batch/test_report_browser.py) screenshots it in headless Chromium.
+# Under CI=true a missing /usr/bin/chromium is installed from the Debian packages (and the test requires it);
+# elsewhere the test skips, saying so.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@if [ -x $(CHROMIUM) ]; then echo "browser: $(CHROMIUM)"; \
+	elif [ "$(CI)" = "true" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y --no-install-recommends chromium; \
+	else echo "browser: no $(CHROMIUM): the report's browser test skips (apt-get install -y --no-install-recommends chromium enables it)"; fi
+
+test: check-generated lint typecheck reference-client browser pytest check-regeneration
 
 BENCH_VENV := .venv-bench-runtime
 BENCH_STAMP := $(BENCH_VENV)/.installed

@@ -6,13 +6,14 @@ modules stay small (split by concern past `MAX_LINES`).
 Layers, lowest first (a module may import its own layer and the ones below):
 
     0  the top-level modules (`_errors`, `_clock`, `_constants`, `_version`)
-    1  `_http/`       configuration, auth, pure retry decisions, the retrying transport
-    2  `_client/`     the two clients, operation binding, downloads, polling, export runner, schemas
-    3  `_authoring/`  periods, strategies, the builder
-    4  `_batch/`      the tester, its engine and journal, results, progress
-    5  `testing/`     LocalGateway (server side; never imported by the client, the batch engine or below)
-    6  `_cli/`        the command line (`tradepose gateway serve` runs LocalGateway)
-    7  `__init__`     the public surface
+    1  `_display/`    HTML summaries, charts and the report, from plain frames (any layer shows itself with it)
+    2  `_http/`       configuration, auth, pure retry decisions, the retrying transport
+    3  `_client/`     the two clients, operation binding, downloads, polling, export runner, schemas
+    4  `_authoring/`  periods, strategies, the builder
+    5  `_batch/`      the tester, its engine and journal, results, progress
+    6  `testing/`     LocalGateway (server side; never imported by the client, the batch engine or below)
+    7  `_cli/`        the command line (`tradepose gateway serve` runs LocalGateway)
+    8  `__init__`     the public surface
 
 Imports under `if TYPE_CHECKING:` count too: a type-only back-edge is still a back-edge (a callback
 crosses a boundary as a Protocol). A "private reach-in" is `obj._name` where `_name` is defined only in
@@ -29,8 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "overlay" / "tradepose"
-LAYERS = {"": 0, "_http": 1, "_client": 2, "_authoring": 3, "_batch": 4, "testing": 5, "_cli": 6}
-TOP = 7  # the package's own __init__ (the public surface) and __main__
+LAYERS = {"": 0, "_display": 1, "_http": 2, "_client": 3, "_authoring": 4, "_batch": 5, "testing": 6, "_cli": 7}
+TOP = 8  # the package's own __init__ (the public surface) and __main__
 MAX_LINES = 420  # "about 400": a module past this mixes concerns
 # Hooks of the generated client that the overlay is built on, by design.
 GENERATED_HOOKS = frozenset({"_get_kwargs", "_parse_response", "_build_response"})

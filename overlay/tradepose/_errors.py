@@ -2,6 +2,7 @@
 
     TradePoseError
     ├── ConfigError                     bad or missing configuration (says what to fix)
+    │   └── MissingExtraError           an optional extra is not installed (says which pip install)
     ├── APIConnectionError              no response came back (connect/read failure)
     │   └── APITimeoutError             ... because a timeout expired
     ├── APIStatusError                  a bad status came back: status_code, request_id, body, response
@@ -54,6 +55,7 @@ __all__ = [
     "InputError",
     "InternalServerError",
     "JournalError",
+    "MissingExtraError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -161,6 +163,14 @@ class InputError(ConfigError, ValueError, TypeError):
 
 class JournalError(ConfigError):
     """The batch journal or its work directory cannot be used; the message says what to do."""
+
+
+class MissingExtraError(ConfigError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the `pip install`."""
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
 
 
 class APIConnectionError(TradePoseError):

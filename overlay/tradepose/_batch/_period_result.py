@@ -21,6 +21,7 @@ from .._client._parquet_columns import PERFORMANCE_SCHEMA, TRADES_SCHEMA
 from .._errors import ConfigError
 from ._integrity import check_file
 from ._journal import FAILED_STATES, PeriodRow, ResultFile
+from ._views import period_card, view_card, view_repr
 
 __all__ = [
     "PERIOD_COLUMNS",
@@ -76,6 +77,12 @@ class ResultView:
     blueprint_name: str | None
     trades: pl.DataFrame
     performance: pl.DataFrame
+
+    def __repr__(self) -> str:
+        return view_repr(self)
+
+    def _repr_html_(self) -> str:
+        return view_card(self)
 
 
 def _filter(frame: pl.DataFrame, strategy: str, blueprint: str | None) -> pl.DataFrame:
@@ -228,3 +235,6 @@ class PeriodResult:
     def summary(self) -> pl.DataFrame:
         """The performance frame with the leading columns `period`, `period_start` and `period_end`."""
         return with_period(self.performance, self.period)
+
+    def _repr_html_(self) -> str:
+        return period_card(self)

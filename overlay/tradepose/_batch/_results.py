@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime as dt
-import html
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import polars as pl
 
 from .._authoring._period import Period, PeriodLike
 from .._clock import SYSTEM_CLOCK, Clock
+from .._display._charts import EquityLayout, equity_chart, summary_chart
 from .._errors import BatchFailedError, BatchTimeoutError, ConfigError
 from .._version import __version__
 from ._dataset import MANIFEST, save_dataset, scan_saved
@@ -44,8 +44,13 @@ from ._period_result import (
     view_of,
     with_period,
 )
-from ._progress import ProgressSnapshot, open_display, render_html
+from ._progress import ProgressSnapshot, open_display
 from ._reading import JournalReader
+from ._report import CHARTS, ChartName, data_of, write_results_report
+from ._views import batch_card, period_labels
+
+if TYPE_CHECKING:
+    import altair as alt
 
 __all__ = ["MANIFEST", "BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
 
@@ -144,7 +149,7 @@ class BatchResults(JournalReader):
         counts = self.status
         return ProgressSnapshot(
             total=sum(counts.values()), completed=counts["completed"], failed=counts["failed"],
-            elapsed=self._monotonic() - self._started,
+            elapsed=self._monotonic() - self._started, processing=counts["processing"],
         )  # fmt: skip
 
     def _raise_background_error(self) -> None:
@@ -332,18 +337,6 @@ class BatchResults(JournalReader):
 
     # -- display and lifetime ----------------------------------------------------------------------
 
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{html.escape(r.key)}</td><td>{r.status}</td><td>{html.escape(r.task_id or '')}</td>"
-            f"<td>{html.escape(r.error or '')}</td></tr>"
-            for r in self._results()
-        )
-        return (
-            render_html(self.snapshot(), f"batch {self.batch_id[:8]}")
-            + '<table style="font-family:monospace"><tr><th>period</th><th>status</th><th>task</th>'
-            + f"<th>error</th></tr>{rows}</table>"
-        )
-
     def close(self) -> None:
         """Stop the background run (the journal keeps everything for `resume`) and release files.
 
@@ -368,3 +361,23 @@ class BatchResults(JournalReader):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    # -- looking at results (tradepose._display; charts and report need the `plot` extra) -----------
+
+    def _repr_html_(self) -> str:
+        return batch_card(self)
+
+    def plot_equity(self, layout: EquityLayout = "panels") -> alt.Chart | alt.FacetChart:
+        """Cumulative PnL over time per strategy × blueprint: one panel per period, or `layout="overlay"`."""
+        return equity_chart(self.all_trades(), layout=layout, labels=period_labels(self))
+
+    def plot_summary(self, metric: str = "total", metric_type: str = "pnl") -> alt.Chart:
+        """One bar per period × strategy (× blueprint) of a performance column (`total`, `sharpe_ratio`, ...)."""
+        return summary_chart(self.summary(), metric, metric_type=metric_type, labels=period_labels(self))
+
+    def report(
+        self, path: str | Path, *, charts: Sequence[ChartName] = CHARTS, layout: EquityLayout = "panels",
+        metric: str = "total",
+    ) -> Path:  # fmt: skip
+        """Write one self-contained HTML report (summary tables, charts as inline SVG); returns its path."""
+        return write_results_report(path, data_of(self), charts=charts, layout=layout, metric=metric)

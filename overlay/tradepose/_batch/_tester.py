@@ -336,7 +336,8 @@ class BatchTester:
         chosen = Path(workdir) if workdir is not None else default_workdir(clock=self._clock)
         journal = Journal.create(chosen, BatchParams(strategies, parsed, int(export_type), options), clock=self._clock)
         if workdir is None:
-            print(f"tradepose: batch journal and results in {journal.workdir}", file=sys.stderr)
+            # Information, not an error: stdout (stderr shows red in Jupyter); errors stay on stderr.
+            print(f"tradepose: batch journal and results in {journal.workdir}", file=sys.stdout)
         self._register(journal)
         return BatchResults(journal, _Runs(self), monotonic=self._clock.monotonic)
 

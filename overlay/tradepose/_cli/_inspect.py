@@ -21,6 +21,7 @@ from .._batch._housekeeping import batches_root, clean_batches, list_batches, pa
 from .._batch._results import BatchResults
 from .._clock import SYSTEM_CLOCK
 from .._errors import ConfigError
+from ._report import add_report_command
 
 __all__ = ["add_inspect_commands"]
 
@@ -144,6 +145,7 @@ def add_inspect_commands(commands: Any) -> None:
     show = result_actions.add_parser("show", help="summary table of a batch workdir or a save() directory")
     show.add_argument("workdir", metavar="DIR")
     show.set_defaults(handler=_results_show)
+    add_report_command(result_actions)
 
     batches = commands.add_parser("batches", help="list or clean the batch workdirs in the cache directory")
     batch_actions = batches.add_subparsers(dest="action", required=True, metavar="ACTION")

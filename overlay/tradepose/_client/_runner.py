@@ -23,6 +23,7 @@ from tradepose_api.models.task_metadata_response import TaskMetadataResponse
 from tradepose_api.models.validation_result import ValidationResult
 from tradepose_api.types import UNSET
 
+from .._display._tables import card_html, key_metrics
 from .._errors import InputError, StrategyError
 
 __all__ = [
@@ -125,6 +126,17 @@ class BacktestResult:
     trades: pl.DataFrame
     performance: pl.DataFrame
     metadata: TaskMetadataResponse
+
+    def _repr_html_(self) -> str:
+        return card_html(
+            f"backtest {self.task_id}",
+            facts=[
+                ("status", getattr(self.metadata.status, "name", "unknown").lower()),
+                ("trades", str(self.trades.height)),
+                ("performance rows", str(self.performance.height)),
+            ],
+            tables=[("key metrics (metric_type pnl)", key_metrics(self.performance))],
+        )
 
 
 class ResultSource(Protocol):
