@@ -1,15 +1,17 @@
-"""Case 7: the async HTTP backend – httpx's own transport vs httpx-aiohttp, both under `RetryTransport`.
+"""Case 7: the async HTTP backend – the SDK's aiohttp pool vs httpx's own (and httpx-aiohttp's), under `RetryTransport`.
 
-Each backend runs in a fresh child process: an `httpx.AsyncClient` whose transport is the overlay's
-`RetryTransport(async_transport=…)` around either `httpx.AsyncHTTPTransport()` (httpx's native
-connection pool) or `httpx_aiohttp.AiohttpTransport()`. LocalGateway runs in this process.
+Each backend runs in a fresh child process with an `httpx.AsyncClient` whose transport is the overlay's
+`RetryTransport`: `TransportSettings(http_backend="aiohttp")` (the SDK's default for the async client
+and BatchTester: `_http/_aiohttp.py`), `http_backend="httpx"` (httpx's native connection pool), or the
+`httpx-aiohttp` package's `AiohttpTransport` as the inner transport (16 KiB chunks, aiohttp's 64 KiB read
+buffer). LocalGateway runs in this process, so the child's CPU time is the client's alone.
 
 - status checks: `calls` GETs of `/health` at concurrency 1, 8 and 32 (that many workers sharing one
   client, each sending its share in turn); reported as requests per second (wall) and client CPU µs per
   request (user + system time of the child process, all threads);
-- a streamed download of the trades Parquet of a 1,000,000-trade result (`/results/trades`, marked as a
-  download so `RetryTransport` leaves the body to the caller), written to a file chunk by chunk; seconds
-  and client CPU seconds per download.
+- streamed downloads of a small and a large trades Parquet (`/results/trades`, marked as a download so
+  `RetryTransport` leaves the body to the caller), written to a file chunk by chunk as the SDK does
+  (`aiter_raw`); seconds and client CPU seconds per download.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ import httpx
 from bench._common import Row, Spread, emit, run_child
 from bench.large_result import _make_result, _trades_path
 
-BACKENDS = ("httpx", "aiohttp")
+BACKENDS = ("aiohttp", "httpx", "httpx-aiohttp")
+LABELS = {"aiohttp": "SDK aiohttp backend", "httpx": "httpx native", "httpx-aiohttp": "httpx-aiohttp 0.2 transport"}
 CONCURRENCY = (1, 8, 32)
 
 
@@ -37,17 +40,17 @@ def cpu_seconds() -> float:
 
 
 def _client(backend: str, url: str, api_key: str) -> httpx.AsyncClient:
-    from tradepose._http._transport import RetryTransport
+    from tradepose._http._transport import RetryTransport, TransportSettings
 
-    inner: httpx.AsyncBaseTransport
-    if backend == "aiohttp":
+    if backend == "httpx-aiohttp":
         from httpx_aiohttp import AiohttpTransport
 
-        inner = AiohttpTransport()
+        transport = RetryTransport(async_transport=AiohttpTransport())
     else:
-        inner = httpx.AsyncHTTPTransport()
-    return httpx.AsyncClient(base_url=url, headers={"X-API-Key": api_key}, timeout=300,
-                             transport=RetryTransport(async_transport=inner))  # fmt: skip
+        transport = RetryTransport(
+            settings=TransportSettings(http_backend="aiohttp" if backend == "aiohttp" else "httpx")
+        )
+    return httpx.AsyncClient(base_url=url, headers={"X-API-Key": api_key}, timeout=300, transport=transport)
 
 
 async def _checks(http: httpx.AsyncClient, calls: int, concurrency: int) -> tuple[float, float]:
@@ -76,7 +79,7 @@ async def _download(http: httpx.AsyncClient, task_id: str, target: Path) -> tupl
     try:
         response.raise_for_status()
         with target.open("wb") as sink:
-            async for chunk in response.aiter_bytes():
+            async for chunk in response.aiter_raw():
                 sink.write(chunk)
                 size += len(chunk)
     finally:
@@ -87,9 +90,10 @@ async def _download(http: httpx.AsyncClient, task_id: str, target: Path) -> tupl
 async def _child(backend: str, url: str, api_key: str, task_id: str, calls: int, runs: int) -> dict[str, Any]:
     out: dict[str, Any] = {"checks": {}, "download": []}
     async with _client(backend, url, api_key) as http:
-        for concurrency in CONCURRENCY:
+        for concurrency in CONCURRENCY if calls else ():
             out["checks"][str(concurrency)] = [await _checks(http, calls, concurrency) for _ in range(runs)]
         with tempfile.TemporaryDirectory(prefix="bench-backends-") as scratch:
+            await _download(http, task_id, Path(scratch) / "trades.parquet")  # warm: connection, page cache
             for _ in range(runs):
                 out["download"].append(await _download(http, task_id, Path(scratch) / "trades.parquet"))
     return out
@@ -99,7 +103,8 @@ def child(backend: str, url: str, api_key: str, task_id: str, calls: str, runs: 
     emit(asyncio.run(_child(backend, url, api_key, task_id, int(calls), int(runs))))
 
 
-def bench(*, calls: int, trades: int, runs: int) -> list[Row]:
+def _measure(trades: int, calls: int, runs: int) -> dict[str, dict[str, Any]]:
+    """Per backend: status checks (when `calls`) and downloads of a `trades`-trade result."""
     from tradepose.testing import LocalGateway, ResultOptions
 
     data: dict[str, dict[str, Any]] = {}
@@ -108,25 +113,31 @@ def bench(*, calls: int, trades: int, runs: int) -> list[Row]:
         for backend in BACKENDS:
             data[backend] = run_child("backends", "child", backend, gw.url, gw.api_key, task_id, str(calls),
                                       str(runs))  # fmt: skip
-    ours, base = "httpx-aiohttp", "httpx native"
+    return data
+
+
+def _row(case: str, metric: str, data: dict[str, list[Any]], pick: Any, base: str, fmt: str) -> Row:
+    ours, other = (Spread.of([pick(r) for r in data[b]]) for b in ("aiohttp", base))
+    return Row(case, metric, LABELS["aiohttp"], ours, LABELS[base], other, fmt, "–", None)
+
+
+def bench(*, calls: int, trades: tuple[int, int], runs: int) -> list[Row]:
+    """Status checks and the small download on one gateway, the large download on another."""
+    small, large = _measure(trades[0], calls, runs), _measure(trades[1], 0, runs)
     rows: list[Row] = []
     for concurrency in CONCURRENCY:
-        key = str(concurrency)
-        rate = {b: Spread.of([r[0] for r in data[b]["checks"][key]]) for b in BACKENDS}
-        cpu = {b: Spread.of([r[1] for r in data[b]["checks"][key]]) for b in BACKENDS}
+        checks = {b: small[b]["checks"][str(concurrency)] for b in BACKENDS}
         case = f"7. GET /health × {calls}, concurrency {concurrency}, under RetryTransport"
-        rows += [
-            Row(case, "requests per second", ours, rate["aiohttp"], base, rate["httpx"], ".0f", "–", None),
-            Row(case, "client CPU µs per request", ours, cpu["aiohttp"], base, cpu["httpx"], ".0f", "–", None),
-        ]
-    size_mb = data["httpx"]["download"][0][2] / 2**20
-    case = f"7. streamed trades download, {trades:,} trades ({size_mb:.0f} MB Parquet), under RetryTransport"
-    seconds = {b: Spread.of([r[0] for r in data[b]["download"]]) for b in BACKENDS}
-    cpu_s = {b: Spread.of([r[1] for r in data[b]["download"]]) for b in BACKENDS}
-    rows += [
-        Row(case, "seconds to file", ours, seconds["aiohttp"], base, seconds["httpx"], ".2f", "–", None),
-        Row(case, "client CPU seconds", ours, cpu_s["aiohttp"], base, cpu_s["httpx"], ".2f", "–", None),
-    ]
+        for base in ("httpx", "httpx-aiohttp"):
+            rows.append(_row(case, "requests per second", checks, lambda r: r[0], base, ".0f"))
+            rows.append(_row(case, "client CPU µs per request", checks, lambda r: r[1], base, ".0f"))
+    for count, data in zip(trades, (small, large), strict=True):
+        size_mb = data["httpx"]["download"][0][2] / 2**20
+        case = f"7. streamed trades download, {count:,} trades ({size_mb:.0f} MB Parquet), under RetryTransport"
+        downloads = {b: data[b]["download"] for b in BACKENDS}
+        for base in ("httpx", "httpx-aiohttp"):
+            rows.append(_row(case, "seconds to file", downloads, lambda r: r[0], base, ".3f"))
+            rows.append(_row(case, "client CPU seconds", downloads, lambda r: r[1], base, ".3f"))
     return rows
 
 

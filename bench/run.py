@@ -35,13 +35,17 @@ class Sizes:
     periods: tuple[int, ...]
     reference_periods: int
     scale_runs: int
+    # Case 7's small and large streamed downloads (trades in the result).
+    download_trades: tuple[int, int]
     runs: int = 3
 
 
 FULL = Sizes(trades=1_000_000, poll_tasks=500, time_scale=1.0, calls=2_000, submissions=200,
-             periods=(100, 1_000, 10_000), reference_periods=1_000, scale_runs=3)  # fmt: skip
+             periods=(100, 1_000, 10_000), reference_periods=1_000, scale_runs=3,
+             download_trades=(100_000, 1_000_000))  # fmt: skip
 QUICK = Sizes(trades=100_000, poll_tasks=20, time_scale=0.15, calls=200, submissions=40,
-              periods=(50, 200, 500), reference_periods=200, scale_runs=1)  # fmt: skip
+              periods=(50, 200, 500), reference_periods=200, scale_runs=1,
+              download_trades=(20_000, 100_000))  # fmt: skip
 
 
 def cpu_model() -> str:
@@ -75,7 +79,7 @@ def run(sizes: Sizes) -> list[Row]:
             "batch scale",
             lambda: scale.bench(sizes=sizes.periods, reference_size=sizes.reference_periods, runs=sizes.scale_runs),
         ),
-        ("HTTP backends", lambda: backends.bench(calls=sizes.calls, trades=sizes.trades, runs=sizes.runs)),
+        ("HTTP backends", lambda: backends.bench(calls=sizes.calls, trades=sizes.download_trades, runs=sizes.runs)),
     ]
     rows: list[Row] = []
     for name, step in steps:

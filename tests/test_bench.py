@@ -53,5 +53,8 @@ def test_scale_case_runs() -> None:
 
 
 def test_backends_case_runs() -> None:
-    """Case 7 checks status and streams a download through both HTTP backends."""
-    _check(backends.bench(calls=16, trades=5_000, runs=1))
+    """Case 7 checks status and streams a small and a large download through all three HTTP backends."""
+    rows = backends.bench(calls=16, trades=(2_000, 5_000), runs=1)
+    _check(rows)
+    assert {r.base_label for r in rows} == {"httpx native", "httpx-aiohttp 0.2 transport"}
+    assert sum("streamed trades download" in r.case for r in rows) == 8

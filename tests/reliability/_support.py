@@ -24,16 +24,23 @@ class Attempt:
     path: str
 
 
-class RecordingTransport(httpx.AsyncHTTPTransport):
-    """The real transport, recording every attempt; a retry re-sends the same `httpx.Request` object."""
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """A real connection pool of `backend`, recording every attempt; a retry re-sends the same `httpx.Request`."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, backend: str = "httpx") -> None:
+        from tradepose._http._aiohttp import AiohttpTransport
+
+        self.inner: httpx.AsyncBaseTransport = (
+            AiohttpTransport() if backend == "aiohttp" else httpx.AsyncHTTPTransport()
+        )
         self.attempts: list[Attempt] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.attempts.append(Attempt(request, request.method, request.url.path))
-        return await super().handle_async_request(request)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
     def attempts_per_request(self) -> Counter[int]:
         """How many times each logical request (by object identity) was sent."""

@@ -73,18 +73,23 @@ def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[A
 
 
 @pytest.mark.e2e
+# The killed child and the resuming parent use the HTTP backend TRADEPOSE_HTTP_BACKEND names; each phase meets both.
 @pytest.mark.parametrize(
-    ("phase", "seed"),
-    [("submitting", 1), ("submitting", 2), ("polling", 3), ("downloading", 4), ("downloading", 5)],
-)
+    ("phase", "seed", "backend"),
+    [("submitting", 1, "aiohttp"), ("submitting", 2, "httpx"), ("polling", 3, "httpx"), ("polling", 6, "aiohttp"),
+     ("downloading", 4, "aiohttp"), ("downloading", 5, "httpx")],
+)  # fmt: skip
 def test_seeded_sigkill_then_resume_matches_an_uninterrupted_run(
     phase: str,
     seed: int,
+    backend: str,
+    monkeypatch: pytest.MonkeyPatch,
     uninterrupted: dict[str, tuple[Any, Any]],
     gateway_factory: Callable[..., LocalGateway],
     tmp_path: Path,
 ) -> None:
     """SIGKILL at a seeded point of `phase`; resume() gives equal frames and repeats only in-flight submissions."""
+    monkeypatch.setenv("TRADEPOSE_HTTP_BACKEND", backend)
     gw = gateway_factory(time_scale=0.4, task_duration=(2.0, 3.0))
     gw.set_latency(0.1)
     workdir = tmp_path / "batch"

@@ -88,9 +88,9 @@ def test_no_credential_in_logs_reprs_errors_journal_or_dataset(
             assert secret.encode() not in blob, f"the {label} leaked into {path}"
 
 
-@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("mode", ["sync", "async-aiohttp", "async-httpx"])
 async def test_tls_verification_is_on_by_default(mode: str) -> None:
-    """The default transport verifies certificates and host names (nothing turns verification off)."""
+    """The default transport of each backend verifies certificates and host names (nothing turns it off)."""
     kwargs: dict[str, Any] = {"api_key": "tp_test_abcdefgh", "server_url": "https://127.0.0.1:9", "env_file": None,
                               "max_retries": 0}  # fmt: skip
     if mode == "sync":
@@ -98,10 +98,10 @@ async def test_tls_verification_is_on_by_default(mode: str) -> None:
             assert not client.health_check()  # nothing listens; the call creates the default transport
             [inner] = client._http._transport._sync_pools.values()  # type: ignore[attr-defined]
     else:
-        async with AsyncTradePoseClient(**kwargs) as aclient:
+        async with AsyncTradePoseClient(**kwargs, http_backend=mode.removeprefix("async-")) as aclient:  # type: ignore[arg-type]
             assert not await aclient.health_check()
             [inner] = aclient._http._transport._async_pools.values()  # type: ignore[attr-defined]
-    context: ssl.SSLContext = inner._pool._ssl_context
+    context: ssl.SSLContext = inner.ssl_context if mode == "async-aiohttp" else inner._pool._ssl_context
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname is True
 

@@ -37,7 +37,7 @@ from .._client._async_client import AsyncTradePoseClient
 from .._client._runner import DateLike, OnDemandOhlcvAdapter, to_indicator_specs
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import ConfigError
-from .._http._config import ClientConfig
+from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, VerifyLike
 from ._engine import BatchRun, RunLimits
 from ._journal import BatchParams, Journal, JournalError, default_workdir
@@ -122,7 +122,8 @@ class BatchTester:
 
     Configuration comes from the arguments, else the environment (`TRADEPOSE_API_KEY`,
     `TRADEPOSE_SERVER_URL`, ...) or a `.env` file – the same as `TradePoseClient`, and so do the
-    network settings (`proxy=`, `verify=`, `cert=`, `limits=`, `trust_env=`, `http_client=`).
+    network settings (`proxy=`, `verify=`, `cert=`, `limits=`, `trust_env=`, `http_client=`) and
+    `http_backend=` (`TRADEPOSE_HTTP_BACKEND`: `"aiohttp"`, the default, or `"httpx"`).
     Use it as a context manager, or call `close()`; it leaves no thread or connection behind.
 
     `poll_timeout` (`TRADEPOSE_POLL_TIMEOUT`, default 300 s) is each task's deadline, counted from its
@@ -169,6 +170,7 @@ class BatchTester:
         limits: httpx.Limits | None = None,
         trust_env: bool = True,
         http_client: httpx.AsyncClient | None = None,
+        http_backend: HttpBackend | None = None,
     ) -> None:
         for name, value in (("max_concurrent_submissions", max_concurrent_submissions),
                             ("max_concurrent_polls", max_concurrent_polls),
@@ -186,6 +188,7 @@ class BatchTester:
         self.config = ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout,
             max_retries=max_retries, poll_timeout=poll_timeout, poll_interval=poll_interval, env_file=env_file,
+            http_backend=http_backend,
         )  # fmt: skip
         settings = ScheduleSettings()
         settings = dataclasses.replace(

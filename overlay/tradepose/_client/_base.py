@@ -16,6 +16,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -29,7 +30,7 @@ from tradepose_api.models.persist_mode import PersistMode
 from .._clock import Clock
 from .._errors import ConfigError, InputError
 from .._http._auth import TradePoseAuth
-from .._http._config import ClientConfig
+from .._http._config import ClientConfig, HttpBackend
 from .._http._retry import RetryPolicy
 from .._http._transport import ClientTransport, RetryTransport
 from .._version import __version__
@@ -101,17 +102,18 @@ class ClientBase:
         max_retries: int | None,
         poll_interval: float | None,
         poll_timeout: float | None,
+        http_backend: HttpBackend | None,
         config: ClientConfig | None,
         env_file: str | os.PathLike[str] | None,
         clock: Clock,
         transport: RetryTransport,
     ) -> None:
-        explicit = (api_key, jwt_token, server_url, timeout, max_retries, poll_interval, poll_timeout)
+        explicit = (api_key, jwt_token, server_url, timeout, max_retries, poll_interval, poll_timeout, http_backend)
         if config is not None and any(v is not None for v in explicit):
             raise TypeError("pass either config= or individual settings, not both")
         self.config = config or ClientConfig.resolve(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout, max_retries=max_retries,
-            poll_interval=poll_interval, poll_timeout=poll_timeout, env_file=env_file,
+            poll_interval=poll_interval, poll_timeout=poll_timeout, http_backend=http_backend, env_file=env_file,
         )  # fmt: skip
         _configure_logging(self.config.log)
         self._clock = clock
@@ -119,6 +121,7 @@ class ClientBase:
         transport.policy = RetryPolicy(max_retries=self.config.max_retries)
         transport.credential_origin = httpx.URL(self.config.server_url)
         transport.deadline = self.config.request_deadline
+        transport.settings = replace(transport.settings, http_backend=self.config.http_backend)
         # The generated client bakes `{auth_header_name: token}` into its httpx clients; we point that at the
         # User-Agent so no credential is baked in (or shown by its repr): TradePoseAuth adds them per request.
         self._api = tradepose_api.AuthenticatedClient(

@@ -28,7 +28,7 @@ from tradepose_api.models.validation_result import ValidationResult
 
 from .. import _constants as C
 from .._clock import SYSTEM_CLOCK, Clock
-from .._http._config import ClientConfig
+from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, RetryTransport, TransportSettings, VerifyLike
 from ._base import ClientBase, inner_transport, task_uuid
 from ._downloads import FileKind, download_file, read_backtest_zip, read_parquet
@@ -65,7 +65,10 @@ class TradePoseClient(ClientBase, Resources):
     else `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` minus `NO_PROXY` (with `trust_env=True`); `verify=`
     (bool, CA bundle path or `ssl.SSLContext`; `SSL_CERT_FILE`/`SSL_CERT_DIR`), `cert=`, `limits=`;
     `http_client=` sends through a prepared httpx client (which the caller closes). Retries and
-    credential stripping apply on every route. Every API operation is a typed method
+    credential stripping apply on every route. `http_backend=` (`TRADEPOSE_HTTP_BACKEND`) picks the
+    connection pool of `AsyncTradePoseClient` and `BatchTester`: `"aiohttp"` (the default: aiohttp's
+    pool under httpx, a fraction of httpx's CPU per request) or `"httpx"`; `TradePoseClient` always sends
+    with httpx's own pool (there it only concerns the async functions of `client.api`). Every API operation is a typed method
     `client.<tag>.<operation>(...)`, e.g. `client.tasks.get_task_status(task_id=...)`; it returns the
     generated model or raises a `TradePoseError` subclass, and `client.<tag>.with_response.<operation>(...)`
     returns the `APIResponse`. `client.api` is the configured generated client, for the generated
@@ -92,13 +95,15 @@ class TradePoseClient(ClientBase, Resources):
         limits: httpx.Limits | None = None,
         trust_env: bool = True,
         http_client: httpx.Client | None = None,
+        http_backend: HttpBackend | None = None,
     ) -> None:
         inner = inner_transport(transport, http_client)
         settings = TransportSettings(proxy=proxy, verify=verify, cert=cert, limits=limits or httpx.Limits(),
                                      trust_env=trust_env)  # fmt: skip
         super().__init__(
             api_key=api_key, jwt_token=jwt_token, server_url=server_url, timeout=timeout, max_retries=max_retries,
-            poll_interval=poll_interval, poll_timeout=poll_timeout, config=config, env_file=env_file, clock=clock,
+            poll_interval=poll_interval, poll_timeout=poll_timeout, http_backend=http_backend, config=config,
+            env_file=env_file, clock=clock,
             transport=RetryTransport(transport=inner, clock=clock, settings=settings),
         )  # fmt: skip
         self._http = self._api.get_httpx_client()

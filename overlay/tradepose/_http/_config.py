@@ -10,14 +10,20 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar, get_args
 
 from .. import _constants as C
 from .._errors import ConfigError, register_secret
 
-__all__ = ["ClientConfig", "read_env_file"]
+__all__ = ["DEFAULT_HTTP_BACKEND", "ClientConfig", "HttpBackend", "read_env_file"]
 
 _N = TypeVar("_N", int, float)
+
+# How the async client and BatchTester reach the server (`TradePoseClient` always uses httpx's own pool):
+# aiohttp's pool under httpx (`_aiohttp.py`; a fraction of the CPU per request, bench case 7), or httpx's.
+HttpBackend = Literal["aiohttp", "httpx"]
+HTTP_BACKENDS: tuple[HttpBackend, ...] = get_args(HttpBackend)
+DEFAULT_HTTP_BACKEND: HttpBackend = "aiohttp"
 
 
 def read_env_file(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -52,6 +58,15 @@ def _number(name: str, raw: str | int | float, kind: type[_N], bounds: tuple[_N,
     if not lo <= value <= hi:
         raise ConfigError(f"{name}={value} is out of range: use a value between {lo} and {hi}")
     return value
+
+
+def _http_backend(raw: object) -> HttpBackend:
+    value = raw.strip().lower() if isinstance(raw, str) else raw
+    for backend in HTTP_BACKENDS:
+        if value == backend:
+            return backend
+    choices = " or ".join(repr(b) for b in HTTP_BACKENDS)
+    raise ConfigError(f"http_backend={raw!r} (TRADEPOSE_HTTP_BACKEND) is not a known backend: use {choices}")
 
 
 def _server_url(raw: str) -> str:
@@ -123,6 +138,7 @@ class ClientConfig:
     # Whole-request deadlines (connect + headers + body, retries included): JSON answers, then downloads.
     request_deadline: float = C.DEFAULT_REQUEST_DEADLINE
     download_deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE
+    http_backend: HttpBackend = DEFAULT_HTTP_BACKEND
 
     def __post_init__(self) -> None:
         register_secret(self.api_key)
@@ -149,6 +165,7 @@ class ClientConfig:
         poll_timeout: float | None = None,
         request_deadline: float | None = None,
         download_deadline: float | None = None,
+        http_backend: str | None = None,
         env: Mapping[str, str] | None = None,
         env_file: str | os.PathLike[str] | None = ".env",
         require_credential: bool = True,
@@ -157,8 +174,8 @@ class ClientConfig:
 
         Variables: TRADEPOSE_API_KEY, TRADEPOSE_JWT_TOKEN, TRADEPOSE_SERVER_URL, TRADEPOSE_TIMEOUT,
         TRADEPOSE_MAX_RETRIES, TRADEPOSE_POLL_INTERVAL, TRADEPOSE_POLL_TIMEOUT, TRADEPOSE_REQUEST_DEADLINE,
-        TRADEPOSE_DOWNLOAD_DEADLINE and TRADEPOSE_LOG
-        (`debug` logs every request). Raises ConfigError naming the setting and how to fix it.
+        TRADEPOSE_DOWNLOAD_DEADLINE, TRADEPOSE_HTTP_BACKEND (`aiohttp`, the default, or `httpx`) and
+        TRADEPOSE_LOG (`debug` logs every request). Raises ConfigError naming the setting and how to fix it.
         """
         environ = os.environ if env is None else env
         file_values = read_env_file(env_file) if env_file is not None else {}
@@ -186,6 +203,8 @@ class ClientConfig:
             return default if raw is None or raw == "" else _number(C.ENV_PREFIX + name, raw, kind, bounds)
 
         log = pick(None, "LOG")
+        # An argument is always checked; an empty variable means the default, as for the numbers.
+        backend: object = http_backend if http_backend is not None else pick(None, "HTTP_BACKEND") or None
         return cls(
             server_url=_server_url(pick(server_url, "SERVER_URL") or C.DEFAULT_SERVER_URL),
             api_key=resolved_key,
@@ -199,4 +218,5 @@ class ClientConfig:
                                  C.REQUEST_DEADLINE_RANGE),
             download_deadline=num(download_deadline, "DOWNLOAD_DEADLINE", float, C.DEFAULT_DOWNLOAD_DEADLINE,
                                   C.REQUEST_DEADLINE_RANGE),
+            http_backend=_http_backend(backend) if backend is not None else DEFAULT_HTTP_BACKEND,
         )  # fmt: skip

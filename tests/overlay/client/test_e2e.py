@@ -28,6 +28,21 @@ pytestmark = [pytest.mark.anyio, pytest.mark.e2e]
 ATR = {"freq": "1h", "indicator": {"type": "ATR", "period": 14}}
 
 
+class Backends(Both):
+    """`Both`, plus the async client on httpx's own pool: "async" runs on the default aiohttp one."""
+
+    def open(self, handler: Any = None, *, clock: Clock | None = None, **kwargs: Any) -> Any:
+        if self.mode == "async-httpx":
+            return Both("async").open(handler, clock=clock, http_backend="httpx", **kwargs)
+        return super().open(handler, clock=clock, **kwargs)
+
+
+@pytest.fixture(params=["sync", "async", "async-httpx"])
+def both(request: pytest.FixtureRequest) -> Both:
+    """Every end-to-end test runs with the sync client and the async one on each HTTP backend."""
+    return Backends(request.param)
+
+
 class ScaledClock(Clock):
     """Real time, but retry/poll waits shortened 20× so fault-injection runs stay quick."""
 

@@ -27,7 +27,9 @@ SCRIPT = textwrap.dedent(
             print("sync", client.health.ping().status)
 
         async def main():
-            async with AsyncTradePoseClient(api_key="k", server_url="http://gw.test", env_file=None) as client:
+            # respx mocks httpx's own connection pool, so this client uses that one.
+            async with AsyncTradePoseClient(api_key="k", server_url="http://gw.test", env_file=None,
+                                            http_backend="httpx") as client:
                 print("async", (await client.health.ping()).status)
 
         asyncio.run(main())

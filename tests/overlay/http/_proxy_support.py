@@ -36,6 +36,7 @@ class ForwardProxy:
 
     def __init__(self, *, fail_first: int = 0, max_requests: int = 2000) -> None:
         self.urls: list[str] = []
+        self.proxy_auth: list[str | None] = []  # each request's Proxy-Authorization, in order
         self.failed = 0
         self._fail_first = fail_first
         self._max_requests = max_requests
@@ -85,6 +86,8 @@ class ForwardProxy:
                 if len(self.urls) >= self._max_requests:
                     return
                 self.urls.append(target)
+                self.proxy_auth.append(next((v.strip() for k, v in headers if k.strip().lower() == "proxy-authorization"),
+                                            None))  # fmt: skip
                 fail = method == "GET" and self.failed < self._fail_first
                 self.failed += fail
             if fail:
@@ -93,7 +96,8 @@ class ForwardProxy:
             path = parts.path or "/"
             if parts.query:
                 path += "?" + parts.query
-            kept = [(k, v) for k, v in headers if k.strip().lower() not in ("connection", "proxy-connection")]
+            hop = ("connection", "proxy-connection", "proxy-authorization")
+            kept = [(k, v) for k, v in headers if k.strip().lower() not in hop]
             upstream_head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}:{v}\r\n" for k, v in kept)
             upstream_head += "Connection: close\r\n\r\n"
             with socket.create_connection(("127.0.0.1", parts.port or 80), timeout=_TIMEOUT) as upstream:

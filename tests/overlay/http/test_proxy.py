@@ -157,3 +157,21 @@ def test_environment_proxy_table(proxy_env: Any, env: dict[str, str], url: str, 
     for name, value in env.items():
         proxy_env(name, value)
     assert environment_proxy(httpx.URL(url)) == expected
+
+
+def test_the_environment_is_read_once_per_origin(proxy_env: Any, local_gateway: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Routing reads the proxy variables at a host's first request only (httpx reads them once per client)."""
+    import urllib.request
+
+    reads: list[int] = []
+    real = urllib.request.getproxies_environment
+
+    def counted() -> dict[str, str]:
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(urllib.request, "getproxies_environment", counted)
+    with TradePoseClient(api_key=local_gateway.api_key, server_url=local_gateway.url, env_file=None) as client:
+        assert all(client.health_check() for _ in range(5))
+    assert len(reads) == 1
