@@ -40,6 +40,7 @@ from .._errors import ConfigError
 from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, VerifyLike
 from ._engine import BatchRun, RunLimits
+from ._inputs import batch_periods
 from ._journal import BatchParams, Journal, JournalError, default_workdir
 from ._loop import BackgroundLoop, BackgroundRun
 from ._results import BatchResults
@@ -66,19 +67,6 @@ def _close_open_testers() -> None:
 # later-registered first): the runs' journal writes need theirs until they have stopped.
 _register = getattr(threading, "_register_atexit", atexit.register)
 _register(_close_open_testers)
-
-
-def _periods(periods: Iterable[Period | PeriodLike] | Period | str) -> list[Period]:
-    items = [periods] if isinstance(periods, Period | str) else list(periods)
-    if not items:
-        raise ConfigError("no periods given: pass at least one, e.g. Period.Q1(2024) or '2024Q1'")
-    parsed = [p if isinstance(p, Period) else Period.parse(p) for p in items]
-    seen: dict[str, Period] = {}
-    for period in parsed:
-        if period.key in seen:
-            raise ConfigError(f"period {period} is given twice: remove the duplicate (each period is one task)")
-        seen[period.key] = period
-    return parsed
 
 
 # The largest request budget accepted (far above any plan; keeps the budget's arithmetic finite).
@@ -335,7 +323,7 @@ class BatchTester:
         options: Mapping[str, Any],
     ) -> BatchResults:
         self._check_open()
-        parsed = _periods(periods)
+        parsed = batch_periods(periods)
         chosen = Path(workdir) if workdir is not None else default_workdir(clock=self._clock)
         journal = Journal.create(chosen, BatchParams(strategies, parsed, int(export_type), options), clock=self._clock)
         if workdir is None:
