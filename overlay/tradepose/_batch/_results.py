@@ -29,7 +29,7 @@ from .._errors import BatchFailedError, BatchTimeoutError, ConfigError, scrub
 from .._version import __version__
 from ._journal import Journal, PeriodRow, safe_component, write_atomic
 from ._loop import BackgroundRun
-from ._period_result import PeriodResult, PeriodStatus, ResultView, status_of, view_of, with_period
+from ._period_result import PeriodResult, PeriodStatus, ResultView, view_of, with_period
 from ._progress import ProgressSnapshot, open_display, render_html
 
 __all__ = ["BatchResults", "PeriodResult", "PeriodStatus", "ResultView", "RunOwner"]
@@ -106,16 +106,13 @@ class BatchResults:
 
     @property
     def status(self) -> dict[str, int]:
-        """Counts of periods by status: pending, processing, completed, failed."""
-        counts = dict.fromkeys(("pending", "processing", "completed", "failed"), 0)
-        for row in self._rows():
-            counts[status_of(row)] += 1
-        return counts
+        """Counts of periods by status: pending, processing, completed, failed (one journal query)."""
+        return self._journal.status_counts()
 
     @property
     def progress(self) -> float:
         """Finished (completed or failed) periods as a fraction of all of them."""
-        counts = self.status
+        counts = self._journal.status_counts()
         total = sum(counts.values())
         return 1.0 if total == 0 else (counts["completed"] + counts["failed"]) / total
 
