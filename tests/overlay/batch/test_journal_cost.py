@@ -255,3 +255,29 @@ def test_verify_results_hashes_without_holding_the_journal_lock(
         assert lock_free == [True, True, True]
         assert [(p.period_key, p.reason) for p in problems] == [(periods[-1].key, "changed")]
         assert journal.row(periods[-1]).state == "submitted"
+
+
+def test_a_result_recorded_again_while_verify_hashes_it_is_kept(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """verify_results() forgets a changed file only if its row is unchanged; a fresh recording survives."""
+    period = days(1)[0]
+    with new_journal(tmp_path / "b", [period], clock) as journal:
+        journal.mark_submitting(period)
+        journal.mark_submitted(period, "t-1")
+        target = journal.result_path(period, "trades.parquet")
+        journal.record_result(period, "trades", write_atomic(target, lambda fh: fh.write(b"PAR1")))
+        journal.mark_done(period)
+        target.write_bytes(b"damaged")
+        real_hash = journal_module.sha256_file
+
+        def hash_then_rerecord(file: Path) -> Any:
+            digest = real_hash(file)  # sees the damaged bytes
+            fresh = write_atomic(target, lambda fh: fh.write(b"PAR1 fresh"))
+            journal.record_result(period, "trades", fresh, digest=real_hash(fresh))  # a download finishing meanwhile
+            return digest
+
+        monkeypatch.setattr(journal_module, "sha256_file", hash_then_rerecord)
+        assert journal.verify_results() == []
+        row = journal.row(period)
+        assert (row.state, [f.size for f in row.results]) == ("done", [len(b"PAR1 fresh")])

@@ -333,12 +333,11 @@ class Journal(JournalStore):
         """Re-hash every recorded result; forget missing or changed ones and reopen their periods.
 
         Returns what was forgotten. A done period that lost a result goes back to `submitted`, so
-        the batch downloads it again.
+        the batch downloads it again. The files are hashed without the journal lock held (readers and
+        writers go on meanwhile); a result recorded again while it was being hashed is kept.
         """
-        with self._mutex:
-            self._check_open()
-            rows = self._conn.execute("SELECT period_key, name, path, sha256 FROM results").fetchall()
-        problems: list[ResultProblem] = []
+        rows = self._read("SELECT period_key, name, path, sha256 FROM results")
+        found: list[tuple[ResultProblem, str]] = []
         for row in rows:
             path = self.workdir / row["path"]
             reason: Literal["missing", "changed", "outside workdir"] | None = None
@@ -352,13 +351,18 @@ class Journal(JournalStore):
                 elif sha256_file(path)[0] != row["sha256"]:
                     reason = "changed"
             if reason is not None:
-                problems.append(ResultProblem(row["period_key"], row["name"], path, reason))
-        if problems:
+                found.append((ResultProblem(row["period_key"], row["name"], path, reason), row["sha256"]))
+        problems: list[ResultProblem] = []
+        if found:
             with self._write() as conn:
-                for problem in problems:
-                    conn.execute(
-                        "DELETE FROM results WHERE period_key = ? AND name = ?", (problem.period_key, problem.name)
-                    )
+                for problem, sha in found:
+                    forgotten = conn.execute(
+                        "DELETE FROM results WHERE period_key = ? AND name = ? AND sha256 = ?",
+                        (problem.period_key, problem.name, sha),
+                    ).rowcount
+                    if not forgotten:  # recorded again (a new file) after it was read above
+                        continue
+                    problems.append(problem)
                     self._event(conn, problem.period_key, "result lost", f"{problem.name}: {problem.reason}")
                     state = conn.execute(
                         "SELECT state FROM periods WHERE period_key = ?", (problem.period_key,)
