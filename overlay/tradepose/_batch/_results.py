@@ -40,7 +40,6 @@ from ._period_result import (
     ResultView,
     empty_frame,
     period_exprs,
-    status_of,
     view_of,
     with_period,
 )
@@ -122,11 +121,8 @@ class BatchResults(JournalReader):
 
     @property
     def status(self) -> dict[str, int]:
-        """Counts of periods by status: pending, processing, completed, failed."""
-        counts = dict.fromkeys(("pending", "processing", "completed", "failed"), 0)
-        for row in self._rows():
-            counts[status_of(row)] += 1
-        return counts
+        """Counts of periods by status: pending, processing, completed, failed (one journal query)."""
+        return self._read(lambda journal: journal.status_counts())
 
     @property
     def progress(self) -> float:

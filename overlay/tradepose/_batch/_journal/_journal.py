@@ -33,7 +33,7 @@ import io
 import os
 import sqlite3
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 from ..._authoring._period import Period
 from ..._clock import SYSTEM_CLOCK, Clock
@@ -49,6 +49,7 @@ from ._schema import (
     build_journal_file,
     check_stamp,
     connect,
+    ensure_indexes,
     params_json,
     timestamp,
 )
@@ -143,6 +144,7 @@ class Journal(JournalStore):
             raise JournalError(f"cannot open {str(path)!r} ({exc}): check the file's permissions") from None
         try:
             check_stamp(conn, path)
+            ensure_indexes(conn)
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode != "wal":
                 raise sqlite3.OperationalError(f"journal_mode is {mode}")
@@ -195,27 +197,23 @@ class Journal(JournalStore):
                     f"again; poll that task with reopen_for_download()"
                 )
             risk = duplicate_risk or row["state"] == "submitting"
-            conn.execute(
-                "UPDATE periods SET state = 'submitting', attempts = attempts + 1,"
+            self._event(conn, row["period_key"], "submitting", "duplicate risk" if risk else None)
+            return self._update(
+                conn,
+                row["period_key"],
+                "state = 'submitting', attempts = attempts + 1,"
                 # The FAILED status of a replaced task is kept until the new task id arrives (see the gate above).
                 f" gateway_status = CASE WHEN ? THEN {_TASK_FAILED} END, error = NULL, error_stage = NULL,"
-                " finished_at = NULL,"
-                " duplicate_risk = max(duplicate_risk, ?), updated_at = ? WHERE period_key = ?",
-                (int(task_failed), int(risk), self._now(), row["period_key"]),
+                " finished_at = NULL, duplicate_risk = max(duplicate_risk, ?), updated_at = ?",
+                (int(task_failed), int(risk), self._now()),
             )
-            self._event(conn, row["period_key"], "submitting", "duplicate risk" if risk else None)
-        return self.row(period)
 
     def mark_not_sent(self, period: Period | str, why: str) -> PeriodRow:
         """Put a `submitting` period back to `planned`: its POST provably created no task (e.g. a 401)."""
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS["mark_not_sent"], "marked not sent")
-            conn.execute(
-                "UPDATE periods SET state = 'planned', updated_at = ? WHERE period_key = ?",
-                (self._now(), row["period_key"]),
-            )
             self._event(conn, row["period_key"], "not sent", why)
-        return self.row(period)
+            return self._update(conn, row["period_key"], "state = 'planned', updated_at = ?", (self._now(),))
 
     def mark_submitted(self, period: Period | str, task_id: str) -> PeriodRow:
         """Record the task id the gateway returned for `period`."""
@@ -224,13 +222,13 @@ class Journal(JournalStore):
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS["mark_submitted"], "marked submitted")
             now = self._now()
-            conn.execute(
-                "UPDATE periods SET state = 'submitted', gateway_status = NULL, task_id = ?, submitted_at = ?, updated_at = ?"
-                " WHERE period_key = ?",
-                (task_id, now, now, row["period_key"]),
-            )
             self._event(conn, row["period_key"], "submitted", task_id)
-        return self.row(period)
+            return self._update(
+                conn,
+                row["period_key"],
+                "state = 'submitted', gateway_status = NULL, task_id = ?, submitted_at = ?, updated_at = ?",
+                (task_id, now, now),
+            )
 
     def mark_status(self, period: Period | str, status: int) -> PeriodRow:
         """Record the latest gateway `TaskStatus` (an int) of a submitted period; no state change."""
@@ -238,13 +236,11 @@ class Journal(JournalStore):
             raise JournalError(f"gateway status {status!r} must be an integer TaskStatus")
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS["mark_status"], "given a gateway status")
-            conn.execute(
-                "UPDATE periods SET gateway_status = ?, updated_at = ? WHERE period_key = ?",
-                (int(status), self._now(), row["period_key"]),
-            )
             if row["gateway_status"] != int(status):
                 self._event(conn, row["period_key"], "status", str(int(status)))
-        return self.row(period)
+            return self._update(
+                conn, row["period_key"], "gateway_status = ?, updated_at = ?", (int(status), self._now())
+            )
 
     def mark_failed(self, period: Period | str, error: str, stage: ErrorStage) -> PeriodRow:
         """Record that `period` failed at `stage` (submit, status, task or download) with `error`.
@@ -273,26 +269,26 @@ class Journal(JournalStore):
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS[f"mark_{state}"], f"marked {state}")
             now = self._now()
-            conn.execute(
-                "UPDATE periods SET state = ?, error = ?, error_stage = ?, finished_at = ?, updated_at = ?"
-                " WHERE period_key = ?",
-                (state, redact(str(error)), stage, now, now, row["period_key"]),
-            )
             self._event(conn, row["period_key"], state, f"{stage}: {error}")
-        return self.row(period)
+            return self._update(
+                conn,
+                row["period_key"],
+                "state = ?, error = ?, error_stage = ?, finished_at = ?, updated_at = ?",
+                (state, redact(str(error)), stage, now, now),
+            )
 
     def mark_done(self, period: Period | str) -> PeriodRow:
         """Record that every result of a submitted period is downloaded and recorded."""
         with self._write() as conn:
             row = self._current(conn, period, TRANSITIONS["mark_done"], "marked done")
             now = self._now()
-            conn.execute(
-                "UPDATE periods SET state = 'done', error = NULL, error_stage = NULL, finished_at = ?,"
-                " updated_at = ? WHERE period_key = ?",
-                (now, now, row["period_key"]),
-            )
             self._event(conn, row["period_key"], "done")
-        return self.row(period)
+            return self._update(
+                conn,
+                row["period_key"],
+                "state = 'done', error = NULL, error_stage = NULL, finished_at = ?, updated_at = ?",
+                (now, now),
+            )
 
     def reopen_for_download(self, period: Period | str) -> PeriodRow:
         """Put a done period, or one that failed after its task was created, back to `submitted`."""
@@ -302,16 +298,23 @@ class Journal(JournalStore):
                 raise JournalError(
                     f"period {row['period_key']!r} never got a task id: submit it again with mark_submitting()"
                 )
-            self._reopen(conn, row["period_key"], "reopened")
-        return self.row(period)
+            return self._reopen(conn, row["period_key"], "reopened")
 
-    def _reopen(self, conn: sqlite3.Connection, key: str, why: str) -> None:
-        conn.execute(
-            "UPDATE periods SET state = 'submitted', error = NULL, error_stage = NULL, finished_at = NULL,"
-            " updated_at = ? WHERE period_key = ?",
-            (self._now(), key),
-        )
+    def _reopen(self, conn: sqlite3.Connection, key: str, why: str) -> PeriodRow:
         self._event(conn, key, why)
+        return self._update(
+            conn,
+            key,
+            "state = 'submitted', error = NULL, error_stage = NULL, finished_at = NULL, updated_at = ?",
+            (self._now(),),
+        )
+
+    def _update(self, conn: sqlite3.Connection, key: str, assignments: str, args: tuple[Any, ...]) -> PeriodRow:
+        """Apply `assignments` to one period's row and return its new `PeriodRow`, read in the same transaction."""
+        (changed,) = conn.execute(
+            f"UPDATE periods SET {assignments} WHERE period_key = ? RETURNING *", (*args, key)
+        ).fetchall()
+        return self._period_row(conn, changed)
 
     # -- result files -----------------------------------------------------------------------
 
@@ -348,12 +351,11 @@ class Journal(JournalStore):
         """Re-hash every recorded result; forget missing or changed ones and reopen their periods.
 
         Returns what was forgotten. A done period that lost a result goes back to `submitted`, so
-        the batch downloads it again.
+        the batch downloads it again. The files are hashed without the journal lock held (readers and
+        writers go on meanwhile); a result recorded again while it was being hashed is kept.
         """
-        with self._mutex:
-            self._check_open()
-            rows = self._conn.execute("SELECT period_key, name, path, sha256 FROM results").fetchall()
-        problems: list[ResultProblem] = []
+        rows = self._read("SELECT period_key, name, path, sha256 FROM results")
+        found: list[tuple[ResultProblem, str]] = []
         for row in rows:
             path = self.workdir / row["path"]
             reason: Literal["missing", "changed", "outside workdir"] | None = None
@@ -367,13 +369,18 @@ class Journal(JournalStore):
                 elif sha256_file(path)[0] != row["sha256"]:
                     reason = "changed"
             if reason is not None:
-                problems.append(ResultProblem(row["period_key"], row["name"], path, reason))
-        if problems:
+                found.append((ResultProblem(row["period_key"], row["name"], path, reason), row["sha256"]))
+        problems: list[ResultProblem] = []
+        if found:
             with self._write() as conn:
-                for problem in problems:
-                    conn.execute(
-                        "DELETE FROM results WHERE period_key = ? AND name = ?", (problem.period_key, problem.name)
-                    )
+                for problem, sha in found:
+                    forgotten = conn.execute(
+                        "DELETE FROM results WHERE period_key = ? AND name = ? AND sha256 = ?",
+                        (problem.period_key, problem.name, sha),
+                    ).rowcount
+                    if not forgotten:  # recorded again (a new file) after it was read above
+                        continue
+                    problems.append(problem)
                     self._event(conn, problem.period_key, "result lost", f"{problem.name}: {problem.reason}")
                     state = conn.execute(
                         "SELECT state FROM periods WHERE period_key = ?", (problem.period_key,)

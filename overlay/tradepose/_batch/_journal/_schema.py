@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -26,6 +27,7 @@ __all__ = [
     "build_journal_file",
     "check_stamp",
     "connect",
+    "ensure_indexes",
     "params_json",
     "timestamp",
 ]
@@ -38,6 +40,9 @@ _SCHEMA_VERSION: Final = 2
 _STATE_CHECK: Final = (
     "CHECK (state IN ('planned', 'submitting', 'submitted', 'done', 'failed', 'timed_out', 'ambiguous'))"
 )
+
+# `task_ids()` and `events(period)` look a period's events up by key; without it each is a scan of the log.
+_EVENTS_INDEX: Final = "CREATE INDEX IF NOT EXISTS events_by_period ON events (period_key, event)"
 
 _SCHEMA: Final = f"""
 PRAGMA application_id = {_APPLICATION_ID};
@@ -84,6 +89,7 @@ CREATE TABLE events (
     event TEXT NOT NULL,
     detail TEXT
 );
+{_EVENTS_INDEX};
 """
 
 
@@ -193,6 +199,18 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def ensure_indexes(conn: sqlite3.Connection) -> None:
+    """Add the indexes a journal made before they existed lacks (same schema version: older SDKs ignore them).
+
+    Only a journal missing one is written to. One that cannot take it (a read-only file) still works,
+    with slower per-period event lookups.
+    """
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_by_period'").fetchone():
+        return
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute(_EVENTS_INDEX)
 
 
 def timestamp(clock: Clock) -> str:

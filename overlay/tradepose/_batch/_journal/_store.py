@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from ..._authoring._period import Period
 from ..._clock import Clock
@@ -17,8 +17,17 @@ from ._files import safe_component
 from ._model import BatchParams, PeriodRow, ResultFile
 from ._schema import JOURNAL_FILE, RESULTS_DIR, timestamp
 from ._secrets import redact
+from ._states import FAILED_STATES
 
 __all__ = ["JournalStore"]
+
+# One pass over `periods` in SQLite; the folding matches `_period_result.status_of` (a test holds them equal).
+_STATUS_COUNTS: Final = (
+    "SELECT coalesce(sum(state = 'done'), 0),"
+    f" coalesce(sum(state IN ({', '.join(repr(s) for s in sorted(FAILED_STATES))})), 0),"
+    " coalesce(sum(state = 'submitted' AND gateway_status IS NOT NULL AND gateway_status <> 0), 0),"
+    " count(*) FROM periods"
+)
 
 
 class JournalStore:
@@ -33,6 +42,7 @@ class JournalStore:
         self._mutex = threading.RLock()
         self._closed = False
         self._grouped = False
+        self._periods: dict[str, Period] = {}
 
     def close(self) -> None:
         """Close the database and release the workdir lock. Safe to call twice."""
@@ -160,7 +170,7 @@ class JournalStore:
         try:
             return BatchParams(
                 strategies=json.loads(batch["strategies_json"]),
-                periods=[Period.parse(k) for k in keys],
+                periods=[self._period_of(k) for k in keys],
                 export_type=int(batch["export_type"]),
                 options=json.loads(batch["options_json"]),
             )
@@ -171,16 +181,41 @@ class JournalStore:
             ) from None
 
     def row(self, period: Period | str) -> PeriodRow:
-        """The current row of one period."""
+        """The current row of one period (two indexed lookups, whatever the size of the batch)."""
         key = period.key if isinstance(period, Period) else period
-        rows = self._rows("WHERE period_key = ?", (key,))
-        if not rows:
-            raise JournalError(f"period {key!r} is not part of this batch: use one of the batch's period keys")
-        return rows[0]
+        with self._mutex:
+            self._check_open()
+            try:
+                found = self._conn.execute("SELECT * FROM periods WHERE period_key = ?", (key,)).fetchone()
+                if found is None:
+                    raise JournalError(f"period {key!r} is not part of this batch: use one of the batch's period keys")
+                return self._period_row(self._conn, found)
+            except sqlite3.Error as exc:
+                raise JournalError(f"cannot read the batch journal in {str(self.workdir)!r} ({exc})") from exc
 
     def summary_rows(self) -> list[PeriodRow]:
         """Every period, in the order given at creation."""
-        return self._rows("", ())
+        with self._mutex:
+            periods = self._read("SELECT * FROM periods ORDER BY position")
+            results = self._read("SELECT period_key, name, path, sha256, size FROM results ORDER BY period_key, name")
+        files: dict[str, list[ResultFile]] = {}
+        for r in results:
+            files.setdefault(r["period_key"], []).append(self._result_file(r))
+        return [self._build_row(p, tuple(files.get(p["period_key"], ()))) for p in periods]
+
+    def status_counts(self) -> dict[str, int]:
+        """Periods by status, `pending`, `processing`, `completed`, `failed`, counted in one query.
+
+        The same folding as `PeriodResult.status`: done is completed; failed, timed_out and ambiguous are
+        failed; submitted with a gateway status other than 0 (PENDING) is processing; the rest is pending.
+        """
+        completed, failed, processing, total = self._read(_STATUS_COUNTS)[0]
+        return {
+            "pending": total - completed - failed - processing,
+            "processing": processing,
+            "completed": completed,
+            "failed": failed,
+        }
 
     def task_ids(self, period: Period | str) -> list[str]:
         """Every task id the gateway ever returned for `period`, oldest first (from the audit log)."""
@@ -210,30 +245,35 @@ class JournalStore:
     def _read_one(self, sql: str) -> sqlite3.Row:
         return self._read(sql)[0]
 
-    def _rows(self, where: str, args: tuple[Any, ...]) -> list[PeriodRow]:
-        with self._mutex:
-            periods = self._read(f"SELECT * FROM periods {where} ORDER BY position", args)
-            results = self._read("SELECT period_key, name, path, sha256, size FROM results ORDER BY period_key, name")
-        files: dict[str, list[ResultFile]] = {}
-        for r in results:
-            files.setdefault(r["period_key"], []).append(
-                ResultFile(name=r["name"], path=self.workdir / r["path"], sha256=r["sha256"], size=r["size"])
-            )
-        return [
-            PeriodRow(
-                period=Period.parse(p["period_key"]),
-                state=p["state"],
-                task_id=p["task_id"],
-                gateway_status=p["gateway_status"],
-                attempts=p["attempts"],
-                duplicate_risk=bool(p["duplicate_risk"]),
-                error=p["error"],
-                error_stage=p["error_stage"],
-                created_at=p["created_at"],
-                updated_at=p["updated_at"],
-                submitted_at=p["submitted_at"],
-                finished_at=p["finished_at"],
-                results=tuple(files.get(p["period_key"], ())),
-            )
-            for p in periods
-        ]
+    def _period_row(self, conn: sqlite3.Connection, period: sqlite3.Row) -> PeriodRow:
+        """A `PeriodRow` from its `periods` row and that period's results only (an index search)."""
+        results = conn.execute(
+            "SELECT name, path, sha256, size FROM results WHERE period_key = ? ORDER BY name", (period["period_key"],)
+        ).fetchall()
+        return self._build_row(period, tuple(self._result_file(r) for r in results))
+
+    def _period_of(self, key: str) -> Period:
+        period = self._periods.get(key)
+        if period is None:  # parsing a key is the costliest part of building a row: once per period
+            period = self._periods[key] = Period.parse(key)
+        return period
+
+    def _result_file(self, r: sqlite3.Row) -> ResultFile:
+        return ResultFile(name=r["name"], path=self.workdir / r["path"], sha256=r["sha256"], size=r["size"])
+
+    def _build_row(self, p: sqlite3.Row, results: tuple[ResultFile, ...]) -> PeriodRow:
+        return PeriodRow(
+            period=self._period_of(p["period_key"]),
+            state=p["state"],
+            task_id=p["task_id"],
+            gateway_status=p["gateway_status"],
+            attempts=p["attempts"],
+            duplicate_risk=bool(p["duplicate_risk"]),
+            error=p["error"],
+            error_stage=p["error_stage"],
+            created_at=p["created_at"],
+            updated_at=p["updated_at"],
+            submitted_at=p["submitted_at"],
+            finished_at=p["finished_at"],
+            results=results,
+        )
