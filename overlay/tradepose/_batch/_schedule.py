@@ -9,14 +9,22 @@ they pay off:
   ones are checked soon, because a slot just freed;
 * a PROCESSING task is checked at a short interval (this bounds the lag between completion and
   download), growing slowly for long runs; no check is spent before the shortest duration already
-  observed in this batch.
+  observed in this batch. Once enough tasks of the batch have finished, the interval follows their run
+  times instead: about `residual_fraction` of the time a task of this age is still expected to run
+  (between `hazard_min` and `hazard_max`), so checks cluster where tasks actually finish;
+* with the plan's concurrent-task limit N (`set_concurrency`, a hint), only the first N of our unfinished
+  tasks are checked as above: the others can only be queued behind ours, so they are "held" and checked
+  at the slow `held_interval` (other users' tasks may change the picture; a held task found running
+  raises the hint by one). When one of ours finishes, the oldest held task takes its place, checked soon.
 
 All times are monotonic seconds passed in by the caller, so the schedule is tested without sleeping.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
+from collections import deque
 from dataclasses import dataclass, field
 
 from tradepose_api.models.task_status import TaskStatus
@@ -59,6 +67,15 @@ class ScheduleSettings:
     promote_after: float = 0.3
     # Skip checks of a running task until this fraction of the shortest duration seen so far.
     min_duration_fraction: float = 0.8
+    # Beyond the plan's concurrent-task limit: a queued task is checked this rarely (and at its deadline).
+    held_interval: float = 60.0
+    # Run times of this many finished tasks (the latest) shape the interval of running ones ...
+    durations_kept: int = 256
+    # ... once at least this many finished: `residual_fraction` of the expected remaining run time.
+    durations_needed: int = 8
+    residual_fraction: float = 0.5
+    hazard_min: float = 1.0
+    hazard_max: float = 2.6
 
 
 @dataclass(slots=True)
@@ -70,6 +87,7 @@ class _Task:
     status: int | None = None
     running_since: float | None = None
     generation: int = 0
+    held: bool = False
 
 
 @dataclass
@@ -80,6 +98,21 @@ class PollSchedule:
     _tasks: dict[str, _Task] = field(default_factory=dict)
     _heap: list[tuple[float, int, str]] = field(default_factory=list)
     _shortest_run: float | None = None
+    _limit: int | None = None
+    _active: int = 0  # tracked tasks that are not held
+    _held: dict[str, None] = field(default_factory=dict)  # held keys, oldest first
+    _runs: deque[float] = field(default_factory=deque)  # latest run times, in finishing order
+    _sorted_runs: list[float] = field(default_factory=list)
+    _tails: list[float] | None = None  # _tails[i] = sum(_sorted_runs[i:]), rebuilt when runs change
+
+    def set_concurrency(self, limit: int | None) -> None:
+        """The plan's concurrent-task limit (a hint), or None to check every task as if it could run."""
+        self._limit = limit if limit is None else max(1, limit)
+
+    @property
+    def held(self) -> int:
+        """How many tracked tasks are held (queued behind our own, checked only at the slow cadence)."""
+        return len(self._held)
 
     def __len__(self) -> int:
         return len(self._tasks)
@@ -91,10 +124,22 @@ class PollSchedule:
         task.generation += 1
         heapq.heappush(self._heap, (task.next_check, task.generation, task.key))
 
-    def add(self, key: str, now: float, *, first_check: float | None = None) -> None:
-        """Start tracking a task that was just submitted (or found submitted on resume)."""
+    def add(self, key: str, now: float, *, first_check: float | None = None, deadline: float | None = None) -> None:
+        """Start tracking a task that was just submitted (or found submitted on resume).
+
+        Beyond the concurrency hint the task is held: its first check comes at the slow cadence (capped by
+        its `deadline`) unless one of ours finishes first.
+        """
         delay = self.settings.first_check if first_check is None else first_check
         task = _Task(key, added=now, next_check=now + delay, interval=self.settings.pending_interval)
+        if self._limit is not None and self._active >= self._limit:
+            task.held = True
+            self._held[key] = None
+            task.next_check = _capped(now, self.settings.held_interval, deadline)
+        else:
+            self._active += 1
+        if key in self._tasks:
+            self._drop(key)
         self._tasks[key] = task
         self._push(task)
 
@@ -118,11 +163,29 @@ class PollSchedule:
             heapq.heappop(self._heap)
         return None
 
-    def observed(self, key: str, status: int | None, now: float, *, retry_after: float | None = None) -> None:
-        """Reschedule after a check that saw `status` (None: the check failed; unknown ints: running)."""
+    def observed(
+        self,
+        key: str,
+        status: int | None,
+        now: float,
+        *,
+        retry_after: float | None = None,
+        deadline: float | None = None,
+    ) -> None:
+        """Reschedule after a check that saw `status` (None: the check failed; unknown ints: running).
+
+        The next check comes no later than `deadline` (the task's own), so a deadline is never overslept.
+        """
         task = self._tasks[key]
         s = self.settings
-        if status == TaskStatus.PENDING:
+        if task.held and status not in (None, TaskStatus.PENDING):
+            # Running although queued behind ours: the gateway runs more of ours than the hint says.
+            self._unhold(task)
+            if self._limit is not None:
+                self._limit += 1
+        if task.held:
+            delay = s.held_interval
+        elif status == TaskStatus.PENDING:
             task.interval = task.interval if task.status == TaskStatus.PENDING else s.pending_interval
             delay = task.interval
             task.interval = min(task.interval * s.pending_factor, s.pending_cap)
@@ -132,41 +195,118 @@ class PollSchedule:
             if task.running_since is None:
                 task.running_since = now
                 task.interval = s.processing_interval
-            delay = task.interval
-            task.interval = min(task.interval * s.processing_factor, s.processing_cap)
-            if self._shortest_run is not None:
-                earliest = task.running_since + s.min_duration_fraction * self._shortest_run
-                delay = max(delay, earliest - now)
+            delay = self._running_delay(task, now)
         if status is not None:
             task.status = status
         if retry_after is not None:
             delay = max(delay, retry_after)
-        task.next_check = now + delay
+        task.next_check = _capped(now, delay, deadline)
         self._push(task)
 
+    def _running_delay(self, task: _Task, now: float) -> float:
+        s = self.settings
+        assert task.running_since is not None
+        age = now - task.running_since
+        residual = self._expected_remaining(age)
+        if residual is not None:
+            delay = min(max(s.residual_fraction * residual, s.hazard_min), s.hazard_max)
+        else:
+            delay = task.interval
+            task.interval = min(task.interval * s.processing_factor, s.processing_cap)
+        if self._shortest_run is not None:
+            earliest = task.running_since + s.min_duration_fraction * self._shortest_run
+            delay = max(delay, earliest - now)
+        return delay
+
+    def _expected_remaining(self, age: float) -> float | None:
+        """Mean remaining run time of finished tasks that ran longer than `age` (None: too few known)."""
+        runs = self._sorted_runs
+        if len(runs) < self.settings.durations_needed:
+            return None
+        if self._tails is None:
+            tails = [0.0] * (len(runs) + 1)
+            for i in range(len(runs) - 1, -1, -1):
+                tails[i] = tails[i + 1] + runs[i]
+            self._tails = tails
+        first = bisect.bisect_right(runs, age)
+        longer = len(runs) - first
+        if longer == 0:
+            return None  # older than every task seen: fall back to the processing interval
+        return self._tails[first] / longer - age
+
     def finished(self, key: str, now: float) -> list[str]:
-        """Stop tracking a finished task; return the pending tasks promoted into the freed slot."""
-        task = self._tasks.pop(key, None)
+        """Stop tracking a finished task; return the tasks promoted into the freed slot, checked soon."""
+        task = self._tasks.get(key)
         if task is None:
             return []
         start = task.running_since if task.running_since is not None else task.added
         run = max(now - start, 0.0)
-        if task.running_since is not None and (self._shortest_run is None or run < self._shortest_run):
-            self._shortest_run = run
-        pending = sorted((t for t in self._tasks.values() if t.status == TaskStatus.PENDING), key=lambda t: t.added)
-        promoted = []
-        for candidate in pending[:1]:
-            soon = now + self.settings.promote_after
+        if task.running_since is not None:
+            if self._shortest_run is None or run < self._shortest_run:
+                self._shortest_run = run
+            self._learn(run)
+        if task.held and self._limit is not None:
+            self._limit += 1  # it ran although queued behind ours: the gateway runs more of ours than the hint
+        self._drop(key)
+        return self._promote(now)
+
+    def _learn(self, run: float) -> None:
+        self._runs.append(run)
+        bisect.insort(self._sorted_runs, run)
+        if len(self._runs) > self.settings.durations_kept:
+            oldest = self._runs.popleft()
+            del self._sorted_runs[bisect.bisect_left(self._sorted_runs, oldest)]
+        self._tails = None
+
+    def _promote(self, now: float) -> list[str]:
+        promoted: list[str] = []
+        soon = now + self.settings.promote_after
+        while self._held and (self._limit is None or self._active < self._limit):
+            candidate = self._tasks[next(iter(self._held))]
+            self._unhold(candidate)
+            promoted.append(candidate.key)
+        oldest_pending = min(
+            (t for t in self._tasks.values() if t.status == TaskStatus.PENDING and not t.held),
+            key=lambda t: t.added,
+            default=None,
+        )
+        if oldest_pending is not None:
+            promoted.append(oldest_pending.key)
+        for candidate_key in promoted:
+            candidate = self._tasks[candidate_key]
             if candidate.next_check > soon:
                 candidate.next_check = soon
                 candidate.interval = self.settings.pending_interval
                 self._push(candidate)
-            promoted.append(candidate.key)
         return promoted
 
-    def remove(self, key: str) -> None:
-        """Stop tracking a task without learning from it (e.g. it failed to be checked for good)."""
-        self._tasks.pop(key, None)
+    def _unhold(self, task: _Task) -> None:
+        task.held = False
+        del self._held[task.key]
+        self._active += 1
+
+    def _drop(self, key: str) -> None:
+        task = self._tasks.pop(key)
+        if task.held:
+            del self._held[key]
+        else:
+            self._active -= 1
+
+    def remove(self, key: str, now: float | None = None) -> None:
+        """Stop tracking a task without learning from it (e.g. it timed out); with `now`, fill its slot."""
+        task = self._tasks.get(key)
+        if task is None:
+            return
+        freed = not task.held
+        self._drop(key)
+        if freed and now is not None:
+            self._promote(now)
+
+
+def _capped(now: float, delay: float, deadline: float | None) -> float:
+    """`now + delay`, but not past `deadline` (when it lies ahead)."""
+    at = now + delay
+    return min(at, deadline) if deadline is not None and deadline > now else at
 
 
 @dataclass
@@ -233,6 +373,8 @@ class RunLimits:
     poll_timeout: float = DEFAULT_POLL_TIMEOUT
     # Re-send, once and flagged, a POST whose answer leaves open whether a task was created.
     resubmit_ambiguous: bool = True
+    # Read the plan's concurrent-task limit and hold the checks of tasks queued behind our own.
+    plan_aware: bool = True
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     # Seeds the back-off jitter; None draws from the OS. Virtual-time tests fix it to replay exactly.
     jitter_seed: int | None = None
