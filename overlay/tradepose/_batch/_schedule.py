@@ -265,8 +265,13 @@ class PollSchedule:
             candidate = self._tasks[next(iter(self._held))]
             self._unhold(candidate)
             promoted.append(candidate.key)
+        # The gateway starts its oldest queued task: the oldest of ours seen PENDING, if any, is older still.
         oldest_pending = min(
-            (t for t in self._tasks.values() if t.status == TaskStatus.PENDING and not t.held),
+            (
+                t
+                for t in self._tasks.values()
+                if t.status == TaskStatus.PENDING and not t.held and t.key not in promoted
+            ),
             key=lambda t: t.added,
             default=None,
         )
