@@ -73,8 +73,8 @@ class ScheduleSettings:
     durations_kept: int = 256
     # ... once at least this many finished: `residual_fraction` of the expected remaining run time.
     durations_needed: int = 8
-    residual_fraction: float = 0.5
-    hazard_min: float = 1.0
+    residual_fraction: float = 0.4
+    hazard_min: float = 0.8
     hazard_max: float = 2.6
 
 
@@ -186,6 +186,7 @@ class PollSchedule:
         if task.held:
             delay = s.held_interval
         elif status == TaskStatus.PENDING:
+            task.running_since = None  # assumed running on promotion, but still queued
             task.interval = task.interval if task.status == TaskStatus.PENDING else s.pending_interval
             delay = task.interval
             task.interval = min(task.interval * s.pending_factor, s.pending_cap)
@@ -264,7 +265,14 @@ class PollSchedule:
         while self._held and (self._limit is None or self._active < self._limit):
             candidate = self._tasks[next(iter(self._held))]
             self._unhold(candidate)
+            # Next in line for the slot that just freed: assume it started now, and check it as a running
+            # task (a check that finds it PENDING resets this), rather than spend a check to see it start.
+            candidate.running_since = now
+            candidate.interval = self.settings.processing_interval
+            candidate.next_check = now + max(self.settings.promote_after, self._running_delay(candidate, now))
+            self._push(candidate)
             promoted.append(candidate.key)
+        unheld = len(promoted)
         # The gateway starts its oldest queued task: the oldest of ours seen PENDING, if any, is older still.
         oldest_pending = min(
             (
@@ -277,7 +285,7 @@ class PollSchedule:
         )
         if oldest_pending is not None:
             promoted.append(oldest_pending.key)
-        for candidate_key in promoted:
+        for candidate_key in promoted[unheld:]:
             candidate = self._tasks[candidate_key]
             if candidate.next_check > soon:
                 candidate.next_check = soon

@@ -162,8 +162,8 @@ def test_only_the_first_n_unfinished_tasks_are_checked(limit: int | None, count:
 
 
 def test_a_finished_task_hands_its_slot_to_the_oldest_held_one() -> None:
-    """When one of ours finishes, the oldest held task is checked `promote_after` later, the others stay held."""
-    schedule = PollSchedule()
+    """When one of ours finishes, the oldest held task is assumed started and checked as a running one."""
+    schedule = PollSchedule(settings=ScheduleSettings(min_duration_fraction=0.0))
     schedule.set_concurrency(2)
     for i in range(5):
         schedule.add(f"t{i}", now=float(i))
@@ -172,10 +172,11 @@ def test_a_finished_task_hands_its_slot_to_the_oldest_held_one() -> None:
     schedule.observed("t1", 1, 10.0)
     schedule.due(12.0)  # t1's own check
     assert schedule.finished("t0", now=12.0) == ["t2"]
-    assert schedule.due(12.0 + S.promote_after) == ["t2"]
+    assert schedule.due(12.0 + S.processing_interval - 0.01) == []
+    assert schedule.due(12.0 + S.processing_interval) == ["t2"]
     assert schedule.held == 2
     schedule.remove("t1", now=13.0)  # a timed-out one frees its place too
-    assert schedule.due(13.0 + S.promote_after) == ["t3"]
+    assert schedule.due(13.0 + S.processing_interval) == ["t3"]
     assert schedule.held == 1
 
 
@@ -232,9 +233,10 @@ def test_a_held_task_that_finished_raises_the_hint_and_frees_a_slot() -> None:
 # -- intervals learned from the batch's own run times --------------------------------------------
 
 RESIDUAL = [
-    # (age of the running task, expected delay) for finished run times 1..20 s (mean remaining / 2, clamped)
+    # (age of the running task, expected delay) for finished run times 1..20 s (a fraction of the mean
+    # remaining run time, clamped)
     (0.0, S.hazard_max),  # ~9.5 s left: the longest interval
-    (16.0, max(S.hazard_min, 0.5 * 2.5)),  # runs 17..20 remain: 2.5 s on average
+    (16.0, max(S.hazard_min, S.residual_fraction * 2.5)),  # runs 17..20 remain: 2.5 s on average
     (19.5, S.hazard_min),  # about to finish: the shortest interval
     (25.0, S.processing_interval),  # older than every run seen: the processing interval again
 ]
