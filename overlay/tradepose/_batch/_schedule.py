@@ -88,6 +88,7 @@ class _Task:
     running_since: float | None = None
     generation: int = 0
     held: bool = False
+    assumed: bool = False  # promoted into a freed slot: running_since is a guess until a check confirms it
 
 
 @dataclass
@@ -183,10 +184,18 @@ class PollSchedule:
             self._unhold(task)
             if self._limit is not None:
                 self._limit += 1
+        if task.assumed and status is not None:
+            task.assumed = False
+            if status == TaskStatus.PENDING:
+                # The freed slot went to another task: maybe one of ours we hold (the gateway's queue order
+                # need not be ours), so the next held one is checked too, as if the hint were one higher.
+                task.running_since = None
+                if self._held and self._limit is not None:
+                    self._limit += 1
+                    self._promote(now)
         if task.held:
             delay = s.held_interval
         elif status == TaskStatus.PENDING:
-            task.running_since = None  # assumed running on promotion, but still queued
             task.interval = task.interval if task.status == TaskStatus.PENDING else s.pending_interval
             delay = task.interval
             task.interval = min(task.interval * s.pending_factor, s.pending_cap)
@@ -267,7 +276,7 @@ class PollSchedule:
             self._unhold(candidate)
             # Next in line for the slot that just freed: assume it started now, and check it as a running
             # task (a check that finds it PENDING resets this), rather than spend a check to see it start.
-            candidate.running_since = now
+            candidate.running_since, candidate.assumed = now, True
             candidate.interval = self.settings.processing_interval
             candidate.next_check = now + max(self.settings.promote_after, self._running_delay(candidate, now))
             self._push(candidate)

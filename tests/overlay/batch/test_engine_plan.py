@@ -13,10 +13,14 @@ pytestmark = pytest.mark.anyio
 
 
 def status_checks(gateway: FakeGateway) -> int:
-    return sum(1 for _, method, path in gateway.requests if method == "GET" and path.count("/") == 4 and "/tasks/" in path)
+    return sum(
+        1 for _, method, path in gateway.requests if method == "GET" and path.count("/") == 4 and "/tasks/" in path
+    )
 
 
-async def _run(tmp_path: Path, *, plan_aware: bool, queue: int | None, hint: int | None, periods: int = 12) -> FakeGateway:
+async def _run(
+    tmp_path: Path, *, plan_aware: bool, queue: int | None, hint: int | None, periods: int = 12
+) -> FakeGateway:
     clock = VirtualClock()
     gateway = FakeGateway(clock, duration=6.0, queue=queue, max_concurrent=hint)
     with new_journal(tmp_path / ("aware" if plan_aware else "blind"), periods, clock) as journal:

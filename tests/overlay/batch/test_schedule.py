@@ -271,3 +271,18 @@ def test_only_the_latest_run_times_are_kept() -> None:
     schedule.due(1e9)
     schedule.observed("a", 1, 1.0)  # 1 s left on average among the kept (2 s) runs
     assert schedule.next_time() == pytest.approx(1.0 + settings.hazard_min)
+
+
+def test_a_promoted_task_found_pending_lets_the_next_held_one_be_checked() -> None:
+    """The freed slot went elsewhere (maybe to a held task of ours, queued in another order): the next one is checked."""
+    schedule = PollSchedule(settings=ScheduleSettings(min_duration_fraction=0.0))
+    schedule.set_concurrency(1)
+    for key in ("a", "b", "c", "d"):
+        schedule.add(key, now=0.0)
+    schedule.due(1.0)
+    schedule.observed("a", 1, 1.0)
+    assert schedule.finished("a", now=5.0) == ["b"]  # assumed started at 5
+    schedule.due(5.0 + S.processing_interval)
+    schedule.observed("b", 0, 5.0 + S.processing_interval)  # still PENDING: the guess was wrong
+    assert schedule.held == 1  # "c" is checked now too; "d" stays held
+    assert "c" in schedule.due(5.0 + 2 * S.processing_interval)  # assumed started, checked as running
