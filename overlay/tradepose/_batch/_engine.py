@@ -180,6 +180,8 @@ class BatchRun(Polling):
             finally:
                 self._probe.set()
                 self._submitting -= 1
+                if self._submitting == 0:
+                    self._schedule.release_new(self._clock.monotonic())
                 self._wake.set()
 
     async def _submitted(self, period: Period, task_id: str) -> None:

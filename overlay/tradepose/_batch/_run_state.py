@@ -141,5 +141,7 @@ class RunState:
     def _track(self, key: str, task_id: str, *, first_check: float | None = None) -> None:
         now = self._clock.monotonic()
         self._tracked[key] = Tracked(task_id, now)
-        self._schedule.add(key, now, first_check=first_check, deadline=now + self._poll_timeout)
+        # A submission still queued behind this one: its POST goes first, this task's check after.
+        wait = self._limits.checks_after_submissions and self._submitting > 1
+        self._schedule.add(key, now, first_check=first_check, deadline=now + self._poll_timeout, wait=wait)
         self._wake.set()

@@ -69,6 +69,9 @@ class ScheduleSettings:
     min_duration_fraction: float = 0.8
     # Beyond the plan's concurrent-task limit: a queued task is checked this rarely (and at its deadline).
     held_interval: float = 60.0
+    # While more submissions are queued, a new task's first check waits for them (`release_new`), at most
+    # this long: the POSTs do not compete with status checks (bench case 4).
+    first_check_wait: float = 30.0
     # Run times of this many finished tasks (the latest) shape the interval of running ones ...
     durations_kept: int = 256
     # ... once at least this many finished: `residual_fraction` of the expected remaining run time.
@@ -105,6 +108,7 @@ class PollSchedule:
     _runs: deque[float] = field(default_factory=deque)  # latest run times, in finishing order
     _sorted_runs: list[float] = field(default_factory=list)
     _tails: list[float] | None = None  # _tails[i] = sum(_sorted_runs[i:]), rebuilt when runs change
+    _waiting: dict[str, None] = field(default_factory=dict)  # added with wait=True, first check not yet released
 
     def set_concurrency(self, limit: int | None) -> None:
         """The plan's concurrent-task limit (a hint), or None to check every task as if it could run."""
@@ -125,11 +129,20 @@ class PollSchedule:
         task.generation += 1
         heapq.heappush(self._heap, (task.next_check, task.generation, task.key))
 
-    def add(self, key: str, now: float, *, first_check: float | None = None, deadline: float | None = None) -> None:
+    def add(
+        self,
+        key: str,
+        now: float,
+        *,
+        first_check: float | None = None,
+        deadline: float | None = None,
+        wait: bool = False,
+    ) -> None:
         """Start tracking a task that was just submitted (or found submitted on resume).
 
         Beyond the concurrency hint the task is held: its first check comes at the slow cadence (capped by
-        its `deadline`) unless one of ours finishes first.
+        its `deadline`) unless one of ours finishes first. With `wait`, the first check waits for
+        `release_new` (at most `first_check_wait`).
         """
         delay = self.settings.first_check if first_check is None else first_check
         task = _Task(key, added=now, next_check=now + delay, interval=self.settings.pending_interval)
@@ -139,10 +152,24 @@ class PollSchedule:
             task.next_check = _capped(now, self.settings.held_interval, deadline)
         else:
             self._active += 1
+            if wait:
+                task.next_check = _capped(now, max(delay, self.settings.first_check_wait), deadline)
+                self._waiting[key] = None
         if key in self._tasks:
             self._drop(key)
         self._tasks[key] = task
         self._push(task)
+
+    def release_new(self, now: float) -> None:
+        """The submissions are done: waiting first checks come `first_check` from now (or sooner)."""
+        for key in self._waiting:
+            task = self._tasks.get(key)
+            if task is not None and task.status is None and not task.held:
+                soon = now + self.settings.first_check
+                if task.next_check > soon:
+                    task.next_check = soon
+                    self._push(task)
+        self._waiting.clear()
 
     def due(self, now: float) -> list[str]:
         """Keys whose check is due, earliest first; each is taken off the schedule until `observed`."""
@@ -309,6 +336,7 @@ class PollSchedule:
 
     def _drop(self, key: str) -> None:
         task = self._tasks.pop(key)
+        self._waiting.pop(key, None)
         if task.held:
             del self._held[key]
         else:
@@ -397,6 +425,8 @@ class RunLimits:
     resubmit_ambiguous: bool = True
     # Read the plan's concurrent-task limit and hold the checks of tasks queued behind our own.
     plan_aware: bool = True
+    # New tasks are first checked once every queued submission was sent (see `first_check_wait`).
+    checks_after_submissions: bool = True
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     # Seeds the back-off jitter; None draws from the OS. Virtual-time tests fix it to replay exactly.
     jitter_seed: int | None = None

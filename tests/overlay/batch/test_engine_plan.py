@@ -51,3 +51,18 @@ async def test_no_plan_known_polls_every_task_and_says_so(tmp_path: Path, caplog
     blind = await _run(tmp_path, plan_aware=False, queue=2, hint=None)
     assert status_checks(unknown) == status_checks(blind)
     assert any("concurrent-task limit unknown" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("after", [True, False])
+async def test_first_checks_wait_for_the_queued_submissions(after: bool, tmp_path: Path) -> None:
+    """Paced POSTs over ~12 s: with checks_after_submissions no status check is sent before the last POST."""
+    clock = VirtualClock()
+    gateway = FakeGateway(clock, duration=1.0)
+    with new_journal(tmp_path / "b", 20, clock) as journal:
+        await run_batch(gateway, journal, requests_per_minute=60, submissions=2, checks_after_submissions=after)
+        assert [r.state for r in journal.summary_rows()] == ["done"] * 20
+    checks = [
+        at for at, method, path in gateway.requests if method == "GET" and path.count("/") == 4 and "/tasks/" in path
+    ]
+    assert gateway.posts[-1] - gateway.posts[0] > 5.0
+    assert (min(checks) > gateway.posts[-1]) is after

@@ -286,3 +286,16 @@ def test_a_promoted_task_found_pending_lets_the_next_held_one_be_checked() -> No
     schedule.observed("b", 0, 5.0 + S.processing_interval)  # still PENDING: the guess was wrong
     assert schedule.held == 1  # "c" is checked now too; "d" stays held
     assert "c" in schedule.due(5.0 + 2 * S.processing_interval)  # assumed started, checked as running
+
+
+def test_waiting_first_checks_are_released_when_submissions_are_done() -> None:
+    """A task added with wait=True is not checked until release_new, or `first_check_wait` at the latest."""
+    schedule = PollSchedule()
+    schedule.add("a", now=0.0, wait=True)
+    schedule.add("b", now=0.0, wait=True)
+    assert schedule.due(10.0) == []
+    schedule.release_new(10.0)
+    assert schedule.due(10.0 + S.first_check) == ["a", "b"]
+    schedule.add("c", now=20.0, wait=True)  # never released: checked after the wait anyway
+    assert schedule.due(20.0 + S.first_check_wait - 0.01) == []
+    assert schedule.due(20.0 + S.first_check_wait) == ["c"]
