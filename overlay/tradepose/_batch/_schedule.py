@@ -70,8 +70,9 @@ class ScheduleSettings:
     # Beyond the plan's concurrent-task limit: a queued task is checked this rarely (and at its deadline).
     held_interval: float = 60.0
     # While more submissions are queued, a new task's first check waits for them (`release_new`), at most
-    # this long: the POSTs do not compete with status checks (bench case 4).
-    first_check_wait: float = 30.0
+    # this long: the POSTs do not compete with status checks (bench case 4), and a short task finishing
+    # during a long submission phase (bench case 2) is not left unchecked for long.
+    first_check_wait: float = 3.0
     # Run times of this many finished tasks (the latest) shape the interval of running ones ...
     durations_kept: int = 256
     # ... once at least this many finished: `residual_fraction` of the expected remaining run time.

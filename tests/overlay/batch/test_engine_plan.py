@@ -56,10 +56,14 @@ async def test_no_plan_known_polls_every_task_and_says_so(tmp_path: Path, caplog
 @pytest.mark.parametrize("after", [True, False])
 async def test_first_checks_wait_for_the_queued_submissions(after: bool, tmp_path: Path) -> None:
     """Paced POSTs over ~12 s: with checks_after_submissions no status check is sent before the last POST."""
+    from tradepose._batch._schedule import ScheduleSettings
+
     clock = VirtualClock()
     gateway = FakeGateway(clock, duration=1.0)
+    settings = ScheduleSettings(first_check_wait=60.0)
     with new_journal(tmp_path / "b", 20, clock) as journal:
-        await run_batch(gateway, journal, requests_per_minute=60, submissions=2, checks_after_submissions=after)
+        await run_batch(gateway, journal, requests_per_minute=60, submissions=2, checks_after_submissions=after,
+                        schedule=settings)  # fmt: skip
         assert [r.state for r in journal.summary_rows()] == ["done"] * 20
     checks = [
         at for at, method, path in gateway.requests if method == "GET" and path.count("/") == 4 and "/tasks/" in path

@@ -293,9 +293,9 @@ def test_waiting_first_checks_are_released_when_submissions_are_done() -> None:
     schedule = PollSchedule()
     schedule.add("a", now=0.0, wait=True)
     schedule.add("b", now=0.0, wait=True)
-    assert schedule.due(10.0) == []
-    schedule.release_new(10.0)
-    assert schedule.due(10.0 + S.first_check) == ["a", "b"]
+    assert schedule.due(S.first_check_wait - 0.5) == []
+    schedule.release_new(S.first_check_wait - 0.5)
+    assert schedule.due(S.first_check_wait - 0.5 + S.first_check) == ["a", "b"]
     schedule.add("c", now=20.0, wait=True)  # never released: checked after the wait anyway
     assert schedule.due(20.0 + S.first_check_wait - 0.01) == []
     assert schedule.due(20.0 + S.first_check_wait) == ["c"]
