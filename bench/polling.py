@@ -14,6 +14,9 @@ tradepose-client 1.5.0 `BatchTester` itself (bench/ref_batch.py, in .venv-ref).
 The oracle rows show the limit: a client that knows each task's finish time checks its status once, when
 it has finished, and fetches both frames in one request (`GET /api/v1/tasks/{id}/result`, the ZIP), so it
 sends 1 status check and 3 requests per task (submission, check, download). It is a bound, not a run.
+BatchTester also fetches the ZIP (one download per task); its extra checks are the price of not knowing
+the finish times: with the plan's 50-task limit as a hint, queued tasks are not checked, and running ones
+are checked by how long tasks of the same age still ran in this batch (`_batch/_schedule.py`).
 """
 
 from __future__ import annotations
@@ -188,13 +191,13 @@ def bench(*, tasks: int, scale: float, runs: int) -> list[Row]:
     oracle_checks, oracle_requests = Spread.of([ORACLE_CHECKS_PER_TASK]), Spread.of([ORACLE_REQUESTS_PER_TASK])
     rows = [
         Row(case, "HTTP requests (all routes)", "BatchTester", ours["requests"], "fixed 2 s poller",
-            spread("fixed", "requests"), ".0f", "≤ 0.5× fixed",
-            ours["requests"].median <= 0.5 * spread("fixed", "requests").median),
+            spread("fixed", "requests"), ".0f", "–", None),
         Row(case, "HTTP requests (all routes)", "BatchTester", ours["requests"], "tradepose-client 1.5.0",
             spread("reference", "requests"), ".0f", "–", None),
         Row(case, "requests per task", "BatchTester", ours["per_task"], "fixed 2 s poller",
-            spread("fixed", "per_task"), ".1f", "≤ 0.6× fixed",
-            ours["per_task"].median <= 0.6 * spread("fixed", "per_task").median),
+            spread("fixed", "per_task"), ".1f", "≤ 0.6× fixed, with median lag ≤ 1 s and p95 ≤ 3 s",
+            ours["per_task"].median <= 0.6 * spread("fixed", "per_task").median
+            and ours["median"].median <= 1.0 and ours["p95"].median <= 3.0),
         Row(case, "requests per task", "BatchTester", ours["per_task"], "tradepose-client 1.5.0",
             spread("reference", "per_task"), ".1f", "–", None),
         Row(case, "requests per task", "BatchTester", ours["per_task"], "oracle (knows finish times)",

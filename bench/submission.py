@@ -4,6 +4,11 @@ The gateway answers every request 50 ms late (`set_latency(0.05)`). Each client 
 process. For BatchTester we time (a) the `submit()` call itself and (b) the time until every period's
 task id is journalled (no period left without one); for the loop, the time until its last
 `create_export.sync` returned.
+
+Measured for the engine's design (same machine, interleaved runs): letting new tasks' first status checks
+wait until the last queued POST was sent made the batch 2-3x faster than checking each task 0.5 s after
+its POST (the checks competed with the POSTs for the client's CPU); 16 concurrent submissions instead of
+8 gained another ~15% on top. The engine keeps the waiting first checks, and the default of 8.
 """
 
 from __future__ import annotations
@@ -30,12 +35,13 @@ def _days(n: int) -> list[tuple[str, str]]:
 def child(mode: str, url: str, api_key: str, n_text: str) -> None:
     n = int(n_text)
     strategy = json.loads(STRATEGY.read_text())
-    if mode == "batch":
+    if mode.startswith("batch"):  # "batch", or "batch:<concurrent submissions>"
         from tradepose import BatchTester, Period
 
+        concurrent = int(mode.partition(":")[2] or 8)
         periods = [Period(s, e) for s, e in _days(n)]
         with tempfile.TemporaryDirectory(prefix="bench-submit-") as workdir, BatchTester(
-            api_key=api_key, server_url=url, env_file=None
+            api_key=api_key, server_url=url, env_file=None, max_concurrent_submissions=concurrent
         ) as tester:  # fmt: skip
             started = time.perf_counter()
             batch = tester.submit([strategy], periods, workdir=workdir)

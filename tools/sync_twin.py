@@ -38,6 +38,8 @@ REPLACEMENTS = {
     "afetch": "fetch",
     "poll_until_complete_async": "poll_until_complete",
     "download_file_async": "download_file",
+    "read_parquet_async": "read_parquet",
+    "read_backtest_zip_async": "read_backtest_zip",
     "run_export_async": "run_export",
     "_async_client": "_sync_client",
 }

@@ -15,14 +15,22 @@ from tradepose_api.models.strategy_config import StrategyConfig
 
 from .._authoring._period import Period
 from .._client._async_client import AsyncTradePoseClient
+from .._client._result_files import fetch_backtest_zip, fetch_result_file
 from .._client._runner import BacktestAdapter, EnhancedOhlcvAdapter, OnDemandOhlcvAdapter
 from .._errors import TradePoseError
 
-__all__ = ["BatchKind", "Fetch", "kind_for"]
+__all__ = ["BatchKind", "Bundle", "Fetch", "kind_for"]
 
 
-# Downloads one result of a task into a file (verified and schema-checked by the client).
-Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[object]]
+# Downloads one result of a task into a file (verified and schema-checked); returns its (sha256, size).
+Fetch = Callable[[AsyncTradePoseClient, str, Path], Awaitable[tuple[str, int]]]
+# Downloads every result of a task in one request (an archive at the given path, removed afterwards) into
+# the files given by name; returns each file's (sha256, size).
+Bundle = Callable[[AsyncTradePoseClient, str, Path, Mapping[str, Path]], Awaitable[dict[str, tuple[str, int]]]]
+
+
+def _result(name: str) -> Fetch:
+    return lambda client, task_id, dest: fetch_result_file(client, task_id, name, dest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,7 @@ class BatchKind:
     export_type: ExportType
     results: Mapping[str, Fetch]  # logical name -> fetcher; file `<name>.parquet`
     build: Callable[[Sequence[StrategyConfig], Period, Mapping[str, Any]], ExportRequest]
+    bundle: Bundle | None = None  # all results in one request, when the gateway serves that route
 
     def filename(self, name: str) -> str:
         return f"{name}.parquet"
@@ -59,21 +68,18 @@ def _on_demand(strategies: Sequence[StrategyConfig], period: Period, options: Ma
     ).build_request()
 
 
-_BACKTEST_RESULTS: Mapping[str, Fetch] = {
-    "trades": lambda client, task_id, dest: client.download_trades(task_id, path=dest, lazy=True),
-    "performance": lambda client, task_id, dest: client.download_performance(task_id, path=dest, lazy=True),
-}
 _KINDS = {
-    ExportType.BACKTEST_RESULTS: BatchKind(ExportType.BACKTEST_RESULTS, _BACKTEST_RESULTS, _backtest),
+    ExportType.BACKTEST_RESULTS: BatchKind(
+        ExportType.BACKTEST_RESULTS,
+        {"trades": _result("trades"), "performance": _result("performance")},
+        _backtest,
+        bundle=fetch_backtest_zip,
+    ),
     ExportType.ENHANCED_OHLCV: BatchKind(
-        ExportType.ENHANCED_OHLCV,
-        {"enhanced_ohlcv": lambda client, task_id, dest: client.download_enhanced_ohlcv(task_id, path=dest)},
-        _enhanced,
+        ExportType.ENHANCED_OHLCV, {"enhanced_ohlcv": _result("enhanced_ohlcv")}, _enhanced
     ),
     ExportType.ON_DEMAND_OHLCV: BatchKind(
-        ExportType.ON_DEMAND_OHLCV,
-        {"on_demand_ohlcv": lambda client, task_id, dest: client.download_on_demand_ohlcv(task_id, path=dest)},
-        _on_demand,
+        ExportType.ON_DEMAND_OHLCV, {"on_demand_ohlcv": _result("on_demand_ohlcv")}, _on_demand
     ),
 }
 

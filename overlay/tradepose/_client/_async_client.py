@@ -38,7 +38,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, RetryTransport, TransportSettings, VerifyLike
 from ._base import ClientBase, inner_transport, task_uuid
-from ._downloads import FileKind, download_file_async, read_backtest_zip, read_parquet
+from ._downloads import FileKind, download_file_async, read_backtest_zip_async, read_parquet_async
 from ._operations import (
     build_request,
     connection_error,
@@ -207,7 +207,9 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
             raise
         part.replace(dest)
         try:
-            return read_parquet(dest, lazy=lazy, schema=schema, what=what, response=response)
+            return await read_parquet_async(
+                dest, lazy=lazy, schema=schema, what=what, response=response, clock=self._clock
+            )
         finally:
             if path is None and not lazy:
                 dest.unlink(missing_ok=True)
@@ -248,7 +250,9 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
         dest = self._tmp_file(".zip")
         try:
             await self._fetch_file(self._result_kwargs(download_backtest_result, task_id), "zip", dest)
-            return read_backtest_zip(dest, trades_schema=TRADES_SCHEMA, performance_schema=PERFORMANCE_SCHEMA)
+            return await read_backtest_zip_async(
+                dest, trades_schema=TRADES_SCHEMA, performance_schema=PERFORMANCE_SCHEMA, clock=self._clock
+            )
         finally:
             dest.unlink(missing_ok=True)
 

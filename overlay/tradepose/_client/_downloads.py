@@ -7,6 +7,7 @@ truncated body is downloaded again, a bounded number of times) and read with `pl
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -26,12 +27,15 @@ from ._operations import connection_error, raise_for_status, retries_taken
 
 __all__ = [
     "ACCEPT",
+    "Digest",
     "FileKind",
     "check_schema",
     "download_file",
     "download_file_async",
     "read_backtest_zip",
+    "read_backtest_zip_async",
     "read_parquet",
+    "read_parquet_async",
 ]
 
 logger = logging.getLogger("tradepose")
@@ -90,6 +94,28 @@ def _incomplete(path: Path, kind: FileKind, written: int, expected: int | None) 
     return None
 
 
+class Digest:
+    """sha256 and size of a file's bytes, computed as they are written (never by reading the file back)."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def reset(self) -> None:
+        """Start over (a new download attempt rewrites the file from its first byte)."""
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def update(self, chunk: bytes) -> None:
+        self._hash.update(chunk)
+        self.size += len(chunk)
+
+    @property
+    def value(self) -> tuple[str, int]:
+        """`(sha256 hex, size)`, the form `Journal.record_result(digest=...)` takes."""
+        return self._hash.hexdigest(), self.size
+
+
 class _Deadline:
     """One download's whole deadline, across its attempts, on the injected clock."""
 
@@ -130,10 +156,12 @@ def download_file(
     *,
     attempts: int,
     deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE,
+    digest: Digest | None = None,
 ) -> httpx.Response:
     """Stream a file download into `dest`, fetching a truncated body again (at most `attempts` in all).
 
-    Returns the final response; raises ResponseDecodeError if no attempt gave a complete file.
+    Returns the final response; raises ResponseDecodeError if no attempt gave a complete file. A `digest`
+    is fed the bytes as they are written (reset per attempt), so it matches the file when this returns.
     """
     problem, response = "", None
     budget = _Deadline(clock, deadline)
@@ -153,9 +181,13 @@ def download_file(
             # Unencoded bodies skip httpx's decoder: the bytes go from the socket to the file untouched.
             decoded = _is_encoded(response) or response.is_stream_consumed  # consumed: already in memory
             chunks = response.iter_bytes if decoded else response.iter_raw
+            if digest is not None:
+                digest.reset()
             with dest.open("wb") as sink:
                 for chunk in chunks(C.DOWNLOAD_CHUNK_SIZE):
                     sink.write(chunk)
+                    if digest is not None:
+                        digest.update(chunk)
                     written += len(chunk)
                     budget.check(request, written)
         except _BODY_ERRORS as exc:
@@ -183,6 +215,7 @@ async def download_file_async(
     *,
     attempts: int,
     deadline: float = C.DEFAULT_DOWNLOAD_DEADLINE,
+    digest: Digest | None = None,
 ) -> httpx.Response:
     """Async mirror of `download_file` (file writes are local and brief, so they stay synchronous)."""
     problem, response = "", None
@@ -202,9 +235,13 @@ async def download_file_async(
             expected = _expected_length(response)
             decoded = _is_encoded(response) or response.is_stream_consumed
             achunks = response.aiter_bytes if decoded else response.aiter_raw
+            if digest is not None:
+                digest.reset()
             with dest.open("wb") as sink:
                 async for chunk in achunks(C.DOWNLOAD_CHUNK_SIZE):
                     sink.write(chunk)
+                    if digest is not None:
+                        digest.update(chunk)
                     written += len(chunk)
                     budget.check(request, written)
         except _BODY_ERRORS as exc:
@@ -236,9 +273,20 @@ def check_schema(actual: Mapping[str, Any], expected: Mapping[str, Any], *, what
 
 
 def read_parquet(
-    path: Path, *, lazy: bool, schema: Mapping[str, Any] | None, what: str, response: httpx.Response | None
+    path: Path,
+    *,
+    lazy: bool,
+    schema: Mapping[str, Any] | None,
+    what: str,
+    response: httpx.Response | None,
+    clock: Clock | None = None,
 ) -> pl.DataFrame | pl.LazyFrame:
-    """Decode a verified Parquet file (eagerly, or as a scan over it) and check it against `schema`."""
+    """Decode a verified Parquet file (eagerly, or as a scan over it) and check it against `schema`.
+
+    It decodes on the calling thread; `clock` is taken for the sync client, which mirrors the async one's
+    call of `read_parquet_async`.
+    """
+    del clock
     try:
         frame: pl.DataFrame | pl.LazyFrame = pl.scan_parquet(path) if lazy else pl.read_parquet(path)
         columns = frame.collect_schema() if isinstance(frame, pl.LazyFrame) else frame.schema
@@ -249,10 +297,40 @@ def read_parquet(
     return frame
 
 
-def read_backtest_zip(
-    path: Path, *, trades_schema: Mapping[str, Any], performance_schema: Mapping[str, Any]
+async def read_parquet_async(
+    path: Path,
+    *,
+    lazy: bool,
+    schema: Mapping[str, Any] | None,
+    what: str,
+    response: httpx.Response | None,
+    clock: Clock,
+) -> pl.DataFrame | pl.LazyFrame:
+    """`read_parquet` in a worker thread (`clock.offload`): a large decode does not stall the event loop."""
+    return await clock.offload(lambda: read_parquet(path, lazy=lazy, schema=schema, what=what, response=response))
+
+
+async def read_backtest_zip_async(
+    path: Path, *, trades_schema: Mapping[str, Any], performance_schema: Mapping[str, Any], clock: Clock
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read `trades.parquet` and `performance.parquet` from a backtest ZIP, checking both schemas."""
+    """`read_backtest_zip` in a worker thread (`clock.offload`)."""
+    return await clock.offload(
+        lambda: read_backtest_zip(path, trades_schema=trades_schema, performance_schema=performance_schema)
+    )
+
+
+def read_backtest_zip(
+    path: Path,
+    *,
+    trades_schema: Mapping[str, Any],
+    performance_schema: Mapping[str, Any],
+    clock: Clock | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read `trades.parquet` and `performance.parquet` from a backtest ZIP, checking both schemas.
+
+    On the calling thread; `clock` as for `read_parquet`.
+    """
+    del clock
     frames: list[pl.DataFrame] = []
     try:
         with zipfile.ZipFile(path) as archive:

@@ -200,7 +200,7 @@ class TradePoseClient(ClientBase, Resources):
             raise
         part.replace(dest)
         try:
-            return read_parquet(dest, lazy=lazy, schema=schema, what=what, response=response)
+            return read_parquet(dest, lazy=lazy, schema=schema, what=what, response=response, clock=self._clock)
         finally:
             if path is None and not lazy:
                 dest.unlink(missing_ok=True)
@@ -241,7 +241,9 @@ class TradePoseClient(ClientBase, Resources):
         dest = self._tmp_file(".zip")
         try:
             self._fetch_file(self._result_kwargs(download_backtest_result, task_id), "zip", dest)
-            return read_backtest_zip(dest, trades_schema=TRADES_SCHEMA, performance_schema=PERFORMANCE_SCHEMA)
+            return read_backtest_zip(
+                dest, trades_schema=TRADES_SCHEMA, performance_schema=PERFORMANCE_SCHEMA, clock=self._clock
+            )
         finally:
             dest.unlink(missing_ok=True)
 

@@ -75,7 +75,7 @@ class LocalGateway:
 
     Keyword options are those of `GatewayConfig` (`plan`, `requests_per_minute`,
     `max_concurrent_tasks`, `task_duration`, `time_scale`, `results`, `faults`, `api_key`,
-    `seed`), or pass a ready `config=`. `port=0` picks a free port. Use it as a context manager,
+    `seed`, `zip_route`), or pass a ready `config=`. `port=0` picks a free port. Use it as a context manager,
     or call `start()` and `stop()`; stopping joins the server thread and closes its socket.
     """
 

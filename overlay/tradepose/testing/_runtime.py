@@ -29,7 +29,8 @@ class GatewayConfig:
     `task_duration` is the (min, max) seconds an export task takes, multiplied by `time_scale`
     (0.01 makes the default 1–3 s into 10–30 ms). `requests_per_minute` and
     `max_concurrent_tasks` override the `plan`'s limits. `api_key` fixes the primary key
-    (random otherwise); `seed` makes task durations reproducible.
+    (random otherwise); `seed` makes task durations reproducible. `zip_route=False` answers the backtest
+    ZIP route (`GET /api/v1/tasks/{id}/result`) 404 Not Found, as a gateway without that route does.
     """
 
     plan: str = "pro"
@@ -41,6 +42,7 @@ class GatewayConfig:
     faults: FaultConfig = field(default_factory=FaultConfig)
     api_key: str | None = None
     seed: int = 0
+    zip_route: bool = True
 
     def __post_init__(self) -> None:
         low, high = self.task_duration

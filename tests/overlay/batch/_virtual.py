@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import io
 import itertools
 import random
 import threading
 import uuid
+import zipfile
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from tests.overlay._overlay_support import API_KEY, BASE_URL, frame_for, parquet_response, strategy_dict
+from tests.overlay._overlay_support import API_KEY, BASE_URL, frame_for, parquet_bytes, parquet_response, strategy_dict
 from tradepose._authoring._period import Period
 from tradepose._batch._engine import BatchRun, RunLimits
 from tradepose._batch._journal import BatchParams, Journal
@@ -32,6 +34,22 @@ from tradepose._http._config import ClientConfig
 T = TypeVar("T")
 TRADES = frame_for(TRADES_SCHEMA)
 PERFORMANCE = frame_for(PERFORMANCE_SCHEMA, rows=3)
+
+
+def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_STORED) -> bytes:
+    """A ZIP archive holding `members` (name -> bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+BACKTEST_ZIP = zip_of({"trades.parquet": parquet_bytes(TRADES), "performance.parquet": parquet_bytes(PERFORMANCE)})
+
+
+def zip_response(content: bytes = BACKTEST_ZIP) -> httpx.Response:
+    return httpx.Response(200, content=content, headers={"content-type": "application/zip"})
 
 
 class VirtualClock(Clock):
@@ -99,7 +117,13 @@ class VirtualClock(Clock):
 
 @dataclass
 class FakeGateway:
-    """A scripted gateway on virtual time: tasks run `duration` s; `fault(request, now)` may answer first."""
+    """A scripted gateway on virtual time: tasks run `duration` s; `fault(request, now)` may answer first.
+
+    `zip_route` None serves the backtest ZIP (`/tasks/{id}/result`); a status (404, 405, 501) answers that
+    route with it instead, as a gateway without the route does. `max_concurrent` answers the subscription
+    with that plan limit (None: 404, no plan known). With `queue`, only that many tasks run at once, in
+    submission order, each `duration` s from its start (PENDING before).
+    """
 
     clock: VirtualClock
     duration: float = 2.0
@@ -108,6 +132,30 @@ class FakeGateway:
     posts: list[float] = field(default_factory=list)
     requests: list[tuple[float, str, str]] = field(default_factory=list)
     pending_forever: bool = False
+    zip_route: int | None = None
+    max_concurrent: int | None = None
+    queue: int | None = None
+    _finish: dict[str, float] = field(default_factory=dict)  # queued mode: task id -> finish time
+
+    def _finish_time(self, task_id: str) -> float:
+        """When a task finishes: `duration` after creation, or in queued mode after a slot freed (FIFO)."""
+        if self.queue is None:
+            return self.tasks[task_id] + self.duration
+        for other, created in self.tasks.items():  # creation order; earlier tasks do not depend on later ones
+            if other not in self._finish:
+                ends = sorted(self._finish.values())
+                free = ends[-self.queue] if len(ends) >= self.queue else created
+                self._finish[other] = max(created, free) + self.duration
+        return self._finish[task_id]
+
+    def status_of(self, task_id: str, now: float) -> int:
+        """2 COMPLETED once finished; before, 0 PENDING (in queued mode 1 PROCESSING once started)."""
+        if self.pending_forever:
+            return 0
+        finish = self._finish_time(task_id)
+        if now >= finish:
+            return 2
+        return 1 if self.queue is not None and now >= finish - self.duration else 0
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         now = self.clock.now
@@ -119,6 +167,10 @@ class FakeGateway:
         path = request.url.path
         if path.endswith("/usage/current"):
             return httpx.Response(404, json={"detail": "not here"})
+        if path.endswith("/billing/subscription"):
+            if self.max_concurrent is None:
+                return httpx.Response(404, json={"detail": "not here"})
+            return httpx.Response(200, json=subscription(self.max_concurrent))
         if request.method == "POST" and path.endswith("/export"):
             self.posts.append(now)
             task_id = str(uuid.uuid4())
@@ -128,14 +180,27 @@ class FakeGateway:
         task_id = parts[4] if len(parts) > 4 else ""
         if task_id not in self.tasks:
             return httpx.Response(404, json={"detail": f"task {task_id} not found"})
-        done = not self.pending_forever and now - self.tasks[task_id] >= self.duration
+        status = self.status_of(task_id, now)
+        if path.endswith("/result"):
+            if self.zip_route is not None:
+                return httpx.Response(self.zip_route, json={"detail": "Not Found"})
+            return zip_response()
         if path.endswith("/results/trades"):
             return parquet_response(TRADES)
         if path.endswith("/results/performance"):
             return parquet_response(PERFORMANCE)
         body = {"task_id": task_id, "user_id": "6f1c2a3e-0000-4000-8000-0000000000aa", "export_type": 0,
-                "created_at": "2024-01-01T00:00:00", "status": 2 if done else 0}  # fmt: skip
+                "created_at": "2024-01-01T00:00:00", "status": status}  # fmt: skip
         return httpx.Response(200, json=body)
+
+
+def subscription(max_concurrent: int) -> dict[str, Any]:
+    """A subscription answer whose plan allows `max_concurrent` tasks at once."""
+    limits = {"requests_per_minute": 600, "monthly_quota": 100_000, "max_concurrent_tasks": max_concurrent,
+              "max_strategies": 100, "priority_queue": True, "support_level": "email"}  # fmt: skip
+    plan = {"tier": "pro", "name": "Pro", "description": "Pro plan", "price_monthly": 49.0, "price_yearly": 490.0,
+            "limits": limits, "features": []}  # fmt: skip
+    return {"subscription": None, "current_plan": plan, "usage_current_month": 0, "usage_limit": 100_000}
 
 
 def periods(count: int) -> list[Period]:

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.overlay.batch._virtual import FakeGateway, VirtualClock, new_journal, run_batch
-from tradepose._batch import _engine
+from tradepose._batch import _downloader
 
 pytestmark = pytest.mark.anyio
 PERIODS = 3
@@ -55,7 +55,7 @@ async def test_no_post_for_a_period_with_a_task_id(
     kind: str, second: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """First pass fails every period after its POST; the second pass POSTs nothing for them (FAILED tasks aside)."""
-    real = _engine.publish_file
+    real = _downloader.publish_file
     disk_full = [kind == "download"]
 
     def publish(temp: Path, final: Path) -> Path:
@@ -63,7 +63,7 @@ async def test_no_post_for_a_period_with_a_task_id(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(temp, final)
 
-    monkeypatch.setattr(_engine, "publish_file", publish)
+    monkeypatch.setattr(_downloader, "publish_file", publish)
     clock = VirtualClock()
     faults = Faults(kind)
     gateway = FakeGateway(clock, duration=1.0, fault=faults, pending_forever=kind == "timed_out")  # type: ignore[arg-type]

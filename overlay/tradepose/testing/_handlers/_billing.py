@@ -32,10 +32,14 @@ async def create_checkout(ctx: Ctx) -> Response:
 
 async def get_subscription(ctx: Ctx) -> Response:
     state = ctx.runtime.state
+    plan = PLANS[state.plan]
+    # The limits this gateway enforces: the plan's, with the configured overrides.
+    limits = {**plan["limits"], "requests_per_minute": state.requests_per_minute,
+              "max_concurrent_tasks": state.max_concurrent_tasks}  # fmt: skip
     return json_response(
         {
             "subscription": state.subscription,
-            "current_plan": PLANS[state.plan],
+            "current_plan": {**plan, "limits": limits},
             "usage_current_month": state.month_usage(),
             "usage_limit": PLANS[state.plan]["limits"]["monthly_quota"],
         }

@@ -53,6 +53,8 @@ async def get_task_status(ctx: Ctx) -> Response:
 
 
 async def download_backtest_result(ctx: Ctx) -> Response:
+    if not ctx.runtime.config.zip_route:
+        raise ApiError(404, "Not Found")  # what the framework answers for a route it does not have
     record = _finished(ctx, _BACKTEST, "backtest")
     path = await ctx.runtime.zip_path(record)
     return FileResponse(path, media_type="application/zip", filename=f"{record.task_id}.zip")
