@@ -20,7 +20,8 @@ from tradepose._http._retry import RetryPolicy, parse_retry_after
 from tradepose.testing import FaultConfig, LocalGateway
 
 MAX_RETRIES = 8
-RESULT_ROUTE = "GET /api/v1/tasks/{task_id}/results/{result_type}"
+# A backtest downloads both frames as one ZIP.
+RESULT_ROUTE = "GET /api/v1/tasks/{task_id}/result"
 
 
 @contextmanager
@@ -94,11 +95,12 @@ def test_batch_survives_chaos_with_fault_free_frames(
         assert max(transport.attempts_per_request().values()) <= MAX_RETRIES + 1
         assert all(r._row.attempts <= MAX_RETRIES + 1 for r in batch)
         downloads = transport.requests_per_path("GET")
-        result_paths = {p: n for p, n in downloads.items() if "/results/" in p}
-        assert len(result_paths) == 2 * len(MONTHS)
+        result_paths = {p: n for p, n in downloads.items() if p.endswith("/result")}
+        assert len(result_paths) == len(MONTHS)
         assert max(result_paths.values()) <= MAX_RETRIES + 1
-        assert stats.count(RESULT_ROUTE, 200) >= 2 * len(MONTHS)
-        assert stats.count(RESULT_ROUTE) <= 2 * len(MONTHS) * (MAX_RETRIES + 1) ** 2
+        assert not any("/results/" in p for p in downloads)  # the ZIP route served every period
+        assert stats.count(RESULT_ROUTE, 200) >= len(MONTHS)
+        assert stats.count(RESULT_ROUTE) <= len(MONTHS) * (MAX_RETRIES + 1) ** 2
 
 
 def _status_error(status: int, headers: dict[str, str] | None = None) -> TradePoseError:

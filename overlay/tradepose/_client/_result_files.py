@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .._errors import APIStatusError, ResponseDecodeError, TradePoseError
-from ._downloads import Digest, _incomplete, download_file_async, read_parquet
+from ._downloads import _CONTENT_TYPES, Digest, _incomplete, download_file_async, read_parquet
 from ._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
 
 if TYPE_CHECKING:
@@ -56,12 +56,17 @@ def zip_route_answer(exc: TradePoseError) -> str:
 
     405 and 501 mean the gateway has no such route. A 404 is "maybe": it is also the answer for a task
     the gateway does not know, so only a Parquet download of the same task that then succeeds proves the
-    route missing. Anything else (5xx after retries, a broken body, a schema mismatch) is about this task.
+    route missing. So is a 2xx that is not a ZIP at all (say, JSON from a catch-all route). Anything else
+    (5xx after retries, a truncated or damaged archive, a schema mismatch) is about this task.
     """
     if isinstance(exc, APIStatusError):
         if exc.status_code in _NOT_SERVED:
             return "not served"
         if exc.status_code == 404:
+            return "maybe not served"
+    if isinstance(exc, ResponseDecodeError) and exc.response is not None and exc.response.is_success:
+        content_type = exc.response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if content_type and content_type not in _CONTENT_TYPES["zip"]:
             return "maybe not served"
     return "other"
 

@@ -95,3 +95,14 @@ def test_which_answers_mean_the_zip_route_is_not_served(status: int, answer: str
     """405/501 prove the ZIP route missing; 404 may also be an unknown task; the rest is about the task."""
     assert zip_route_answer(_status_error(status)) == answer
     assert zip_route_answer(ResponseDecodeError("truncated")) == "other"
+
+
+def test_a_2xx_that_is_not_a_zip_may_mean_the_route_is_not_served() -> None:
+    """JSON from a catch-all route is "maybe not served" (the Parquet routes decide); a ZIP type is not."""
+    import httpx
+
+    request = httpx.Request("GET", "http://x/api/v1/tasks/t/result")
+    as_json = httpx.Response(200, json={"status": 2}, request=request)
+    as_zip = httpx.Response(200, content=b"PK", headers={"content-type": "application/zip"}, request=request)
+    assert zip_route_answer(ResponseDecodeError("not a zip", response=as_json)) == "maybe not served"
+    assert zip_route_answer(ResponseDecodeError("damaged", response=as_zip)) == "other"
