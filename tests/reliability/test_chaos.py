@@ -71,7 +71,7 @@ def test_batch_survives_chaos_with_fault_free_frames(
     with _run(gw, tmp_path / "b", transport) as batch:
         assert batch.status == {"pending": 0, "processing": 0, "completed": len(MONTHS), "failed": 0}, batch.failed
         got = frames(batch)
-        assert set(got) == set(baseline) == {p.key for p in MONTHS}
+        assert set(got) == set(baseline) == {p.label for p in MONTHS}
         for key, (trades, performance) in baseline.items():
             assert got[key][0].equals(trades), f"trades of {key} differ from the fault-free run"
             assert got[key][1].equals(performance), f"performance of {key} differ from the fault-free run"

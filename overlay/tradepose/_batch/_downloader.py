@@ -9,7 +9,6 @@ marked done in one journal transaction.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -35,9 +34,7 @@ class Downloads(RunState):
     """The download half of `BatchRun`."""
 
     def _start_download(self, key: str, task_id: str) -> None:
-        download = asyncio.create_task(self._download(key, task_id))
-        self._downloads.add(download)
-        download.add_done_callback(self._downloads.discard)
+        self._spawn(self._download(key, task_id), self._downloads)
 
     async def _download(self, key: str, task_id: str) -> None:
         async with self._download_sem:

@@ -110,7 +110,9 @@ class BatchRun(Polling):
             raise type(exc)(message, response=exc.response, body=exc.body) from None
 
     async def _retry_failed(self, row: PeriodRow, to_submit: list[tuple[Period, bool]]) -> None:
-        if row.task_id is not None and row.error_stage != "task":  # the task may run or be done: re-poll it
+        # The task may run or be done: re-poll it. An ambiguous period's id is of an earlier task that FAILED
+        # (only such a period is submitted again), so it is re-submitted like one without an id.
+        if row.state != "ambiguous" and row.task_id is not None and row.error_stage != "task":
             await self._commit(partial(self._journal.reopen_for_download, row.key))
             self._track(row.key, row.task_id, first_check=0.0)
         else:

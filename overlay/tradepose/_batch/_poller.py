@@ -26,37 +26,42 @@ class Polling(Downloads):
 
     async def _poll_until_idle(self) -> None:
         poll_sem = asyncio.Semaphore(self._limits.polls)
-        checks: set[asyncio.Task[None]] = set()
         try:
-            while self._submitting > 0 or len(self._schedule) > 0 or checks or self._downloads:
+            while self._submitting > 0 or len(self._schedule) > 0 or self._checks or self._downloads:
+                self._raise_fault()
                 now = self._clock.monotonic()
                 for key in self._schedule.due(now):
-                    task = asyncio.create_task(self._check(key, poll_sem))
-                    checks.add(task)
-                    task.add_done_callback(checks.discard)
+                    self._spawn(self._check(key, poll_sem), self._checks)
                 nxt = self._schedule.next_time()
                 timeout = None if nxt is None else max(0.0, nxt - self._clock.monotonic())
                 self._wake.clear()
                 if timeout is None or timeout > 0:
-                    waiter = asyncio.create_task(self._wake.wait())
-                    # The timeout is a sleep on the injected clock, so virtual time drives it in tests.
-                    sleeper = None if timeout is None else asyncio.create_task(self._clock.asleep(timeout))
-                    helpers = {waiter} if sleeper is None else {waiter, sleeper}
-                    pending = {*helpers, *checks, *self._downloads}
-                    done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                    for helper in helpers:
-                        helper.cancel()
-                    await asyncio.gather(*helpers, return_exceptions=True)
-                    for finished in done - helpers:
-                        error = None if finished.cancelled() else finished.exception()
-                        if error is not None:
-                            raise error
+                    await self._wake_or_sleep(timeout)
                 else:
                     await asyncio.sleep(0)
+            self._raise_fault()
         finally:
-            for task in (*checks, *self._downloads):
+            running = (*self._checks, *self._downloads)
+            for task in running:
                 task.cancel()
-            await asyncio.gather(*checks, *self._downloads, return_exceptions=True)
+            await asyncio.gather(*running, return_exceptions=True)
+
+    async def _wake_or_sleep(self, delay: float | None) -> None:
+        """Until something changes (a submission, check or download ended) or the next check is due."""
+        waiter = asyncio.create_task(self._wake.wait())
+        # The timeout is a sleep on the injected clock, so virtual time drives it in tests.
+        sleeper = None if delay is None else asyncio.create_task(self._clock.asleep(delay))
+        helpers = {waiter} if sleeper is None else {waiter, sleeper}
+        try:
+            await asyncio.wait(helpers, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for helper in helpers:
+                helper.cancel()
+            await asyncio.gather(*helpers, return_exceptions=True)
+
+    def _raise_fault(self) -> None:
+        if self._fault is not None:
+            raise self._fault
 
     async def _check(self, key: str, sem: asyncio.Semaphore) -> None:
         tracked = self._tracked[key]

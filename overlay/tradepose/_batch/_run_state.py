@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 from tradepose_api.models.strategy_config import StrategyConfig
 from tradepose_api.models.task_status import TaskStatus
@@ -78,7 +79,9 @@ class RunState:
         self._random = random.Random(limits.jitter_seed)
         self._wake = asyncio.Event()
         self._submitting = 0
+        self._checks: set[asyncio.Task[None]] = set()
         self._downloads: set[asyncio.Task[None]] = set()
+        self._fault: BaseException | None = None  # the first error a check or download task raised
         self._download_sem = asyncio.Semaphore(limits.downloads)
         self._commits = GroupCommitter(journal, clock)
         self._zip_route = True  # until the gateway shows it does not serve the backtest ZIP
@@ -86,6 +89,25 @@ class RunState:
     async def _commit(self, change: Callable[[], T]) -> T:
         """Apply one journal change; it is durable when this returns (see `GroupCommitter`)."""
         return await self._commits.commit(change)
+
+    def _spawn(self, work: Coroutine[Any, Any, None], tasks: set[asyncio.Task[None]]) -> None:
+        """Run `work` as a task kept in `tasks`; when it ends it wakes the poll loop.
+
+        The loop then waits on one event, not on every task in flight (that wait cost grew with the batch).
+        A task's own error is a fault of the engine (checks and downloads journal per-period failures
+        themselves): it is kept, so it is retrieved at once and the poll loop raises it.
+        """
+        task = asyncio.create_task(work)
+        tasks.add(task)
+        task.add_done_callback(partial(self._ended, tasks))
+
+    def _ended(self, tasks: set[asyncio.Task[None]], task: asyncio.Task[None]) -> None:
+        tasks.discard(task)
+        if not task.cancelled():
+            error = task.exception()
+            if error is not None and self._fault is None:
+                self._fault = error
+        self._wake.set()
 
     async def _read(self, query: Callable[[], T]) -> T:
         """Run a journal read off the event loop (a read of a large journal is not instant)."""

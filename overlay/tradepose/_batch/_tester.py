@@ -379,13 +379,13 @@ class BatchTester:
         warn = logger.debug if quiet else logger.warning
 
         async def shutdown() -> None:
-            # Stop the runs first (their state is journalled), then close connections they used.
+            # Cancel the runs (their state is journalled) and close the connections while they unwind, so
+            # even a run slow to stop (a commit in flight) cannot leave a connection pool open at exit.
             runs = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
             for task in runs:
                 task.cancel()
-            await asyncio.gather(*runs, return_exceptions=True)
-            if client is not None:
-                await client.aclose()
+            closing = [] if client is None else [client.aclose()]
+            await asyncio.gather(*runs, *closing, return_exceptions=True)
 
         if self._loop.running:
             try:

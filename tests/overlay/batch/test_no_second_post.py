@@ -109,3 +109,31 @@ async def test_ambiguous_periods_are_not_re_sent_unless_asked(second: str, tmp_p
         await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True, ambiguous=True)
         row = journal.summary_rows()[0]
         assert (row.state, row.duplicate_risk, len(gateway.posts)) == ("done", True, 1)
+
+
+async def test_an_ambiguous_resubmission_of_a_failed_task_is_sent_again_not_re_polled(tmp_path: Path) -> None:
+    """Task FAILED, its re-submission ambiguous (502): retry_failed(ambiguous=True) POSTs again, flagged."""
+    clock = VirtualClock()
+    faults = Faults("task_failed")
+    posts: list[float] = []
+
+    def failing_then_bad_gateway(request: httpx.Request, now: float) -> httpx.Response | None:
+        if request.method == "POST":
+            posts.append(now)
+            if len(posts) == 2:  # the re-submission after the FAILED task: its answer is lost in a 502
+                return httpx.Response(502, json={"detail": "bad gateway"})
+        return faults(request, now)
+
+    gateway = FakeGateway(clock, duration=1.0, fault=failing_then_bad_gateway)
+    with new_journal(tmp_path / "b", 1, clock) as journal:
+        await run_batch(gateway, journal, resubmit_ambiguous=False)
+        failed_task = journal.summary_rows()[0].task_id
+        assert journal.summary_rows()[0].state == "failed" and failed_task is not None
+        faults.healed = True
+        await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.task_id) == ("ambiguous", failed_task)  # the FAILED task's id, kept in history
+        await run_batch(gateway, journal, resubmit_ambiguous=False, resubmit_failed=True, ambiguous=True)
+        row = journal.summary_rows()[0]
+        assert (row.state, row.duplicate_risk, len(posts)) == ("done", True, 3)
+        assert row.task_id != failed_task
