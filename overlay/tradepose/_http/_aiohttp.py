@@ -112,6 +112,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._limits = limits or httpx.Limits()
         self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
+        self._closed = False
 
     def _open(self) -> aiohttp.ClientSession:
         limits = self._limits
@@ -133,6 +134,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._closed:  # a request still unwinding after aclose() must not open a pool nobody closes
+            raise httpx.ConnectError("the connection pool is closed", request=request)
         if self._session is None or self._session.closed:
             self._session = self._open()
         data: bytes | httpx.AsyncByteStream | None
@@ -168,6 +171,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                               request=request, extensions=extensions)  # fmt: skip
 
     async def aclose(self) -> None:
+        self._closed = True
         session, self._session = self._session, None
         if session is not None:
             await session.close()
