@@ -159,6 +159,16 @@ class BackgroundLoop:
             future.cancel()
             raise
 
+    def abandon(self) -> None:
+        """Interpreter exit: the loop and its daemon thread end with the process.
+
+        What the loop still holds then (a connection pool of a run still stopping, pending tasks) is
+        reported through its exception handler when garbage-collected ("Unclosed client session");
+        nothing there is actionable (the journal keeps every step for resume), so it reports nothing.
+        """
+        if self._loop is not None:
+            self._loop.set_exception_handler(lambda _loop, _context: None)
+
     def close(self, timeout: float = _CLOSE_TIMEOUT) -> None:
         """Cancel what is still running, stop the loop and join the thread. Idempotent."""
         with self._lock:

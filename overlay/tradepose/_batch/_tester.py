@@ -16,7 +16,6 @@ import logging
 import os
 import sys
 import threading
-import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +52,9 @@ _CLOSE_TIMEOUT = 10.0
 # At interpreter exit every tester still open is closed, each run given this long to stop (then dropped:
 # its journal has every step, and resume() redoes the rest). Nothing is printed on that path.
 _EXIT_BUDGET = 1.2
-_OPEN: weakref.WeakSet[BatchTester] = weakref.WeakSet()
+# Strong references: a tester the script dropped still runs on its thread, so exit must still close it
+# (a weak set lost it to the garbage collector, leaving its connection pool for exit to complain about).
+_OPEN: set[BatchTester] = set()
 
 
 def _close_open_testers() -> None:
@@ -387,6 +388,8 @@ class BatchTester:
             closing = [] if client is None else [client.aclose()]
             await asyncio.gather(*runs, *closing, return_exceptions=True)
 
+        if quiet:
+            self._loop.abandon()  # interpreter exit: what the loop still holds dies with the process, silently
         if self._loop.running:
             try:
                 self._loop.run(shutdown(), timeout=timeout)
