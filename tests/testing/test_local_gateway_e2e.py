@@ -379,6 +379,27 @@ def test_concurrent_task_limit(gateway_factory: Any) -> None:
     assert finished and most_processing == 1
 
 
+def test_queued_tasks_start_in_the_order_they_were_created(gateway_factory: Any) -> None:
+    """Behind the concurrency limit tasks wait first-in first-out, whatever their durations (as one queue's workers)."""
+    gateway = gateway_factory(time_scale=0.05, task_duration=(0.2, 2.0), max_concurrent_tasks=1, seed=3)
+    with AuthenticatedClient(
+        base_url=gateway.url, token=gateway.api_key, prefix="", auth_header_name="X-API-Key"
+    ) as client:
+        for n in range(6):
+            _submit(client, export([strategy(f"q{n}")]))
+        for _ in range(10_000):
+            if all(task.status == 2 for task in gateway.tasks):
+                break
+            time.sleep(0.002)
+        created = [task.task_id for task in gateway.tasks]  # creation order
+        started = {
+            task_id: get_task_status.sync_detailed(uuid.UUID(task_id), client=client).parsed.started_at  # type: ignore[union-attr]
+            for task_id in created
+        }
+    assert len(created) == 6 and all(isinstance(at, dt.datetime) for at in started.values())
+    assert sorted(created, key=lambda task_id: started[task_id]) == created
+
+
 def test_every_spec_operation_is_exercised_here() -> None:
     """Each operationId of openapi.json is called through the generated client in this module."""
     import json

@@ -27,7 +27,10 @@ class GatewayConfig:
     """Options of a local gateway.
 
     `task_duration` is the (min, max) seconds an export task takes, multiplied by `time_scale`
-    (0.01 makes the default 1–3 s into 10–30 ms). `requests_per_minute` and
+    (0.01 makes the default 1–3 s into 10–30 ms). A task stays PENDING for the same pickup delay (a
+    quarter of the shortest duration) and then for as long as the plan's `max_concurrent_tasks` are
+    running; tasks start in the order they were created, as workers reading one queue take them.
+    `requests_per_minute` and
     `max_concurrent_tasks` override the `plan`'s limits. `api_key` fixes the primary key
     (random otherwise); `seed` makes task durations reproducible. `zip_route=False` answers the backtest
     ZIP route (`GET /api/v1/tasks/{id}/result`) 404 Not Found, as a gateway without that route does.
@@ -84,7 +87,10 @@ class GatewayRuntime:
         with self.state.lock:
             total = self._random.uniform(low, high) * self.config.time_scale
         fails = self.faults.task_fails()
-        await asyncio.sleep(total * 0.25)
+        # The same delay for every task keeps the queue first-in first-out: a worker cannot know how long
+        # a task will run before it takes it (a delay drawn per task made short tasks overtake long ones).
+        pickup = low * 0.25 * self.config.time_scale
+        await asyncio.sleep(pickup)
         async with self._semaphore:
             with self.state.lock:
                 record.status = PROCESSING
@@ -99,7 +105,7 @@ class GatewayRuntime:
                     await asyncio.to_thread(self._produce, record)
                 except Exception as problem:  # noqa: BLE001 - any generation failure fails the task, as a worker's would
                     error = f"Export failed: {type(problem).__name__}: {problem}"
-            await asyncio.sleep(max(0.0, total * 0.75 - (time.monotonic() - started)))
+            await asyncio.sleep(max(0.0, total - pickup - (time.monotonic() - started)))
             with self.state.lock:
                 record.status = FAILED if error else COMPLETED
                 record.error_message = error
