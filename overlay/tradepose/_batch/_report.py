@@ -22,7 +22,7 @@ from .._errors import ConfigError, InputError
 from .._version import __version__
 from ._dataset import MANIFEST, read_manifest, read_saved
 from ._journal import JOURNAL_FILE
-from ._views import ShownBatch, label_of, period_table, readable
+from ._views import ShownBatch, period_table
 
 if TYPE_CHECKING:
     import altair as alt
@@ -113,11 +113,6 @@ def read_results(path: str | Path) -> ReportData:
     )
 
 
-def _labels(data: ReportData) -> dict[str, str]:
-    keys = set(data.trades["period"].to_list()) if "period" in data.trades.columns else set()
-    return {k: label_of(k) for k in keys}
-
-
 def build_report(
     data: ReportData,
     *,
@@ -138,7 +133,7 @@ def build_report(
         data.title,
         counts=data.counts,
         facts=[("source", data.source)],
-        tables=[("periods", data.periods), ("key metrics (metric_type pnl)", readable(key_metrics(data.performance)))],
+        tables=[("periods", data.periods), ("key metrics (metric_type pnl)", key_metrics(data.performance))],
     )
     figures: list[tuple[str, alt.TopLevelMixin]] = []
     notes: list[str] = []
@@ -148,13 +143,11 @@ def build_report(
                 figures.append(
                     (
                         "cumulative PnL per strategy × blueprint",
-                        equity_chart(data.trades, layout=layout, labels=_labels(data)),
+                        equity_chart(data.trades, layout=layout),
                     )
                 )
             else:
-                figures.append(
-                    (f"{metric} per period × strategy", summary_chart(data.performance, metric, labels=_labels(data)))
-                )
+                figures.append((f"{metric} per period × strategy", summary_chart(data.performance, metric)))
         except InputError as exc:  # nothing to draw yet (no completed period): say so in the report
             notes.append(f"{name} chart left out: {exc}")
     return report_html(

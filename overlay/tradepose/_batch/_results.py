@@ -46,7 +46,7 @@ from ._period_result import (
 from ._progress import ProgressSnapshot, open_display
 from ._reading import JournalReader
 from ._report import CHARTS, ChartName, data_of, write_results_report
-from ._views import batch_card, period_labels
+from ._views import batch_card
 
 if TYPE_CHECKING:
     import altair as alt
@@ -110,7 +110,7 @@ class BatchResults(JournalReader):
     # -- state -------------------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._rows())
+        return sum(self.status.values())
 
     def __iter__(self) -> Iterator[PeriodResult]:
         return iter(self._results())
@@ -365,11 +365,11 @@ class BatchResults(JournalReader):
 
     def plot_equity(self, layout: EquityLayout = "panels") -> alt.Chart | alt.FacetChart:
         """Cumulative PnL over time per strategy × blueprint: one panel per period, or `layout="overlay"`."""
-        return equity_chart(self.all_trades(), layout=layout, labels=period_labels(self))
+        return equity_chart(self.all_trades(), layout=layout)
 
     def plot_summary(self, metric: str = "total", metric_type: str = "pnl") -> alt.Chart:
         """One bar per period × strategy (× blueprint) of a performance column (`total`, `sharpe_ratio`, ...)."""
-        return summary_chart(self.summary(), metric, metric_type=metric_type, labels=period_labels(self))
+        return summary_chart(self.summary(), metric, metric_type=metric_type)
 
     def report(
         self, path: str | Path, *, charts: Sequence[ChartName] = CHARTS, layout: EquityLayout = "panels",

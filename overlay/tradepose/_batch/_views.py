@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Protocol
 
 import polars as pl
 
-from .._authoring._period import Period, PeriodError
 from .._display._tables import card_html, key_metrics
 from ._progress import ProgressSnapshot, render_html
 
@@ -22,11 +21,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ShownBatch",
     "batch_card",
-    "label_of",
     "period_card",
-    "period_labels",
     "period_table",
-    "readable",
     "view_card",
     "view_repr",
 ]
@@ -46,37 +42,17 @@ class ShownBatch(Protocol):
     def __iter__(self) -> Iterator[PeriodResult]: ...
 
 
-def period_labels(results: Iterable[PeriodResult]) -> dict[str, str]:
-    """Period key -> its readable label (`2024-01-01_2024-03-31` -> `2024Q1`)."""
-    return {r.key: str(r.period) for r in results}
-
-
 def period_table(results: Iterable[PeriodResult]) -> pl.DataFrame:
     """One row per period: its label, status, task id and error."""
     rows = [(str(r.period), r.status, r.task_id or "", r.error or "") for r in results]
     return pl.DataFrame(rows, schema=["period", "status", "task_id", "error"], orient="row")
 
 
-def label_of(key: str) -> str:
-    """A period key's readable label (`2024-01-01_2024-03-31` -> `2024Q1`); the key itself if unreadable."""
-    try:
-        return str(Period.parse(key))
-    except PeriodError:
-        return key
-
-
-def readable(frame: pl.DataFrame) -> pl.DataFrame:
-    """`frame` with its `period` keys (if any) replaced by their readable labels."""
-    if "period" not in frame.columns or frame.is_empty():
-        return frame
-    return frame.with_columns(pl.col("period").replace({k: label_of(k) for k in frame["period"].unique()}))
-
-
 def batch_card(batch: ShownBatch) -> str:
     """Progress and counts, the periods, and the key pnl metrics of every completed period."""
     results = list(batch)
     title = f"batch {batch.batch_id[:8]}"
-    metrics = readable(key_metrics(batch.summary()))
+    metrics = key_metrics(batch.summary())
     return render_html(batch.snapshot(), title) + card_html(
         "",
         facts=[("workdir", str(batch.workdir))],
@@ -125,5 +101,5 @@ def view_card(view: ResultView) -> str:
     return card_html(
         f"result view {_view_name(view)}",
         facts=facts,
-        tables=[("key metrics (metric_type pnl)", readable(key_metrics(view.performance)))],
+        tables=[("key metrics (metric_type pnl)", key_metrics(view.performance))],
     )

@@ -38,7 +38,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, RetryTransport, TransportSettings, VerifyLike
 from ._base import ClientBase, inner_transport, task_uuid
-from ._downloads import FileKind, download_file_async, read_backtest_zip_async, read_parquet_async
+from ._downloads import Digest, FileKind, download_file_async, read_backtest_zip_async, read_parquet_async
 from ._operations import (
     build_request,
     connection_error,
@@ -183,7 +183,10 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
         )  # fmt: skip
 
     # Downloads.
-    async def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
+    async def _fetch_file(
+        self, kwargs: dict[str, Any], kind: FileKind, dest: Path, digest: Digest | None = None
+    ) -> httpx.Response:
+        """Stream one route's answer to `dest` (retried, within the download deadline); hashed into `digest`."""
         factory = self._request_factory(self._http, kwargs, kind)
         return await download_file_async(
             self._http,
@@ -193,6 +196,7 @@ class AsyncTradePoseClient(ClientBase, AsyncResources):
             self._clock,
             attempts=self.config.max_retries + 1,
             deadline=self.config.download_deadline,
+            digest=digest,
         )
 
     async def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .._errors import APIStatusError, ResponseDecodeError, TradePoseError
-from ._downloads import _CONTENT_TYPES, Digest, _incomplete, download_file_async, read_parquet
+from ._downloads import _CONTENT_TYPES, Digest, _incomplete, read_parquet
 from ._schemas import ENHANCED_OHLCV_SCHEMA, PERFORMANCE_SCHEMA, TRADES_SCHEMA
 
 if TYPE_CHECKING:
@@ -82,16 +82,7 @@ async def fetch_result_file(client: AsyncTradePoseClient, task_id: str, name: st
         endpoint = download_enhanced_ohlcv if name == "enhanced_ohlcv" else download_on_demand_ohlcv
         kwargs = client._result_kwargs(endpoint, task_id)
     digest = Digest()
-    response = await download_file_async(
-        client._http,
-        client._request_factory(client._http, kwargs, "parquet"),
-        dest,
-        "parquet",
-        client._clock,
-        attempts=client.config.max_retries + 1,
-        deadline=client.config.download_deadline,
-        digest=digest,
-    )
+    response = await client._fetch_file(kwargs, "parquet", dest, digest)
     schema = _SCHEMAS[name]
     await client._clock.offload(lambda: read_parquet(dest, lazy=True, schema=schema, what=name, response=response))
     return digest.value
@@ -115,15 +106,7 @@ async def fetch_backtest_zip(
             archive.unlink(missing_ok=True)
 
     try:
-        await download_file_async(
-            client._http,
-            client._request_factory(client._http, kwargs, "zip"),
-            archive,
-            "zip",
-            client._clock,
-            attempts=client.config.max_retries + 1,
-            deadline=client.config.download_deadline,
-        )
+        await client._fetch_file(kwargs, "zip", archive)
     except BaseException:
         await client._clock.offload(partial(archive.unlink, missing_ok=True))
         raise

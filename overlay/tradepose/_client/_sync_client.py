@@ -31,7 +31,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._http._config import ClientConfig, HttpBackend
 from .._http._transport import CertLike, ProxyLike, RetryTransport, TransportSettings, VerifyLike
 from ._base import ClientBase, inner_transport, task_uuid
-from ._downloads import FileKind, download_file, read_backtest_zip, read_parquet
+from ._downloads import Digest, FileKind, download_file, read_backtest_zip, read_parquet
 from ._operations import (
     build_request,
     connection_error,
@@ -176,7 +176,10 @@ class TradePoseClient(ClientBase, Resources):
         )  # fmt: skip
 
     # Downloads.
-    def _fetch_file(self, kwargs: dict[str, Any], kind: FileKind, dest: Path) -> httpx.Response:
+    def _fetch_file(
+        self, kwargs: dict[str, Any], kind: FileKind, dest: Path, digest: Digest | None = None
+    ) -> httpx.Response:
+        """Stream one route's answer to `dest` (retried, within the download deadline); hashed into `digest`."""
         factory = self._request_factory(self._http, kwargs, kind)
         return download_file(
             self._http,
@@ -186,6 +189,7 @@ class TradePoseClient(ClientBase, Resources):
             self._clock,
             attempts=self.config.max_retries + 1,
             deadline=self.config.download_deadline,
+            digest=digest,
         )
 
     def _frame(self, kwargs: dict[str, Any], schema: Mapping[str, Any] | None, what: str,

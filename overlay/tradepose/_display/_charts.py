@@ -13,7 +13,6 @@ bars read one metric column of the performance rows of one `metric_type`.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 import polars as pl
@@ -50,19 +49,15 @@ def require_plotting(*modules: str) -> None:
         )
 
 
-def _labelled(frame: pl.DataFrame, labels: Mapping[str, str] | None) -> pl.DataFrame:
-    """`series` = "strategy / blueprint"; `period` keys replaced by their readable labels."""
+def _labelled(frame: pl.DataFrame) -> pl.DataFrame:
+    """`series` = "strategy / blueprint"; a `period` column (empty when the frame has none)."""
     out = frame.with_columns((pl.col(STRATEGY) + " / " + pl.col(BLUEPRINT)).alias(SERIES))
     if PERIOD not in out.columns:
         out = out.with_columns(pl.lit("").alias(PERIOD))
-    if labels:
-        out = out.with_columns(pl.col(PERIOD).replace(dict(labels)))
     return out
 
 
-def equity_frame(
-    trades: pl.DataFrame, *, layout: EquityLayout = "panels", labels: Mapping[str, str] | None = None
-) -> pl.DataFrame:
+def equity_frame(trades: pl.DataFrame, *, layout: EquityLayout = "panels") -> pl.DataFrame:
     """Cumulative PnL per strategy × blueprint at each closed trade's exit: `period, series, exit_time, cumulative_pnl`.
 
     `panels` restarts the sum in each period; `overlay` carries it across periods in exit-time order
@@ -76,17 +71,15 @@ def equity_frame(
     closed = trades.filter(pl.col(EXIT_TIME).is_not_null())
     if OPEN in closed.columns:
         closed = closed.filter(~pl.col(OPEN))
-    framed = _labelled(closed, labels).sort(EXIT_TIME, maintain_order=True)
+    framed = _labelled(closed).sort(EXIT_TIME, maintain_order=True)
     over = [SERIES] if layout == "overlay" else [PERIOD, SERIES]
     return framed.select(PERIOD, SERIES, EXIT_TIME, pl.col(PNL).cum_sum().over(over).alias(EQUITY))
 
 
-def equity_chart(
-    trades: pl.DataFrame, *, layout: EquityLayout = "panels", labels: Mapping[str, str] | None = None
-) -> alt.Chart | alt.FacetChart:
+def equity_chart(trades: pl.DataFrame, *, layout: EquityLayout = "panels") -> alt.Chart | alt.FacetChart:
     """A line per strategy × blueprint of cumulative PnL over time; one panel per period, or all overlaid."""
     require_plotting()
-    data = equity_frame(trades, layout=layout, labels=labels)
+    data = equity_frame(trades, layout=layout)
     if data.is_empty():
         raise InputError("no closed trades to chart: the batch has no completed period with trades yet")
     chart = data.plot.line(x=f"{EXIT_TIME}:T", y=f"{EQUITY}:Q", color=f"{SERIES}:N").encode(
@@ -103,13 +96,7 @@ def equity_chart(
     return panels
 
 
-def summary_frame(
-    performance: pl.DataFrame,
-    metric: str = "total",
-    *,
-    metric_type: str = "pnl",
-    labels: Mapping[str, str] | None = None,
-) -> pl.DataFrame:
+def summary_frame(performance: pl.DataFrame, metric: str = "total", *, metric_type: str = "pnl") -> pl.DataFrame:
     """One row per period × strategy × blueprint: `period, series, <metric>` of one metric_type."""
     numeric = [n for n, d in performance.schema.items() if d.is_numeric()]
     if metric not in numeric:
@@ -121,21 +108,15 @@ def summary_frame(
         if "metric_type" in performance.columns
         else performance
     )
-    return _labelled(rows, labels).select(PERIOD, SERIES, metric).sort(PERIOD, SERIES)
+    return _labelled(rows).select(PERIOD, SERIES, metric).sort(PERIOD, SERIES)
 
 
-def summary_chart(
-    performance: pl.DataFrame,
-    metric: str = "total",
-    *,
-    metric_type: str = "pnl",
-    labels: Mapping[str, str] | None = None,
-) -> alt.Chart:
+def summary_chart(performance: pl.DataFrame, metric: str = "total", *, metric_type: str = "pnl") -> alt.Chart:
     """One bar per period × strategy (× blueprint) of `metric`, grouped by period."""
     require_plotting()
     if performance.is_empty():
         raise InputError("no performance rows to chart: the batch has no completed period yet")
-    data = summary_frame(performance, metric, metric_type=metric_type, labels=labels)
+    data = summary_frame(performance, metric, metric_type=metric_type)
     if data.is_empty():
         raise InputError(f"no performance rows of metric_type {metric_type!r} to chart")
     chart = data.plot.bar(x=f"{PERIOD}:N", y=f"{metric}:Q", color=f"{SERIES}:N").encode(

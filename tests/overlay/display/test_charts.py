@@ -29,9 +29,9 @@ def _trades() -> pl.DataFrame:
 
 def test_equity_frame_sums_closed_trades_in_exit_order() -> None:
     """panels restart the sum per period; overlay carries it on; open trades are left out."""
-    panels = equity_frame(_trades(), labels={"q1": "2024Q1"})
+    panels = equity_frame(_trades())
     assert panels["cumulative_pnl"].to_list() == [1.0, 3.0, -1.0, 3.0]
-    assert panels["period"].to_list() == ["2024Q1", "2024Q1", "q2", "q2"]
+    assert panels["period"].to_list() == ["q1", "q1", "q2", "q2"]
     assert set(panels["series"]) == {"a / base"}
     assert equity_frame(_trades(), layout="overlay")["cumulative_pnl"].to_list() == [1.0, 3.0, 2.0, 6.0]
 

@@ -48,8 +48,8 @@ from ._schema import (
     RESULTS_DIR,
     build_journal_file,
     check_stamp,
-    connect,
     ensure_indexes,
+    open_checked,
     params_json,
     timestamp,
 )
@@ -138,11 +138,7 @@ class Journal(JournalStore):
 
     @classmethod
     def _attach(cls, root: Path, path: Path, lock: IO[bytes], clock: Clock) -> Journal:
-        try:
-            conn = connect(path, create=False)
-        except sqlite3.Error as exc:
-            raise JournalError(f"cannot open {str(path)!r} ({exc}): check the file's permissions") from None
-        try:
+        def check(conn: sqlite3.Connection) -> None:
             check_stamp(conn, path)
             ensure_indexes(conn)
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -150,14 +146,8 @@ class Journal(JournalStore):
                 raise sqlite3.OperationalError(f"journal_mode is {mode}")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise JournalError(
-                f"{str(path)!r} is damaged or unreadable ({exc}): move the workdir aside and start the batch again"
-            ) from None
-        except BaseException:
-            conn.close()
-            raise
+
+        conn = open_checked(path, "mode=rw", check)
         return cls(root, conn, lock, clock)
 
     _read_only: bool = False

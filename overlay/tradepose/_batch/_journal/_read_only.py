@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ..._errors import JournalError
-from ._schema import _APPLICATION_ID, JOURNAL_FILE, check_stamp
+from ._schema import _APPLICATION_ID, JOURNAL_FILE, check_stamp, open_checked
 
 __all__ = ["connect_read_only", "existing_journal"]
 
@@ -35,14 +35,8 @@ def connect_read_only(root: Path, path: Path) -> sqlite3.Connection:
     index there, and nobody who could change the journal under us can write there either.
     """
     flags = "mode=ro" if os.access(root, os.W_OK) else "mode=ro&immutable=1"
-    try:
-        conn = sqlite3.connect(
-            f"{path.as_uri()}?{flags}", uri=True, isolation_level=None, check_same_thread=False, timeout=30.0
-        )
-    except sqlite3.Error as exc:
-        raise JournalError(f"cannot open {str(path)!r} ({exc}): check the file's permissions") from None
-    conn.row_factory = sqlite3.Row
-    try:
+
+    def check(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA query_only=ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id == _APPLICATION_ID and conn.execute("PRAGMA user_version").fetchone()[0] == 1:
@@ -51,12 +45,5 @@ def connect_read_only(root: Path, path: Path) -> sqlite3.Connection:
                 f"(BatchTester.resume({str(root)!r})), then read it"
             )
         check_stamp(conn, path)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise JournalError(
-            f"{str(path)!r} is damaged or unreadable ({exc}): move the workdir aside and start the batch again"
-        ) from None
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+
+    return open_checked(path, flags, check)

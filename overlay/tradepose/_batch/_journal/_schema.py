@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
@@ -28,6 +29,7 @@ __all__ = [
     "check_stamp",
     "connect",
     "ensure_indexes",
+    "open_checked",
     "params_json",
     "timestamp",
 ]
@@ -93,10 +95,34 @@ CREATE TABLE events (
 """
 
 
-def connect(path: Path, *, create: bool) -> sqlite3.Connection:
-    target = str(path) if create else f"{path.as_uri()}?mode=rw"
+def connect(path: Path, *, create: bool, flags: str = "mode=rw") -> sqlite3.Connection:
+    """A connection to the journal `path` (created when `create`; otherwise opened with the URI `flags`)."""
+    target = str(path) if create else f"{path.as_uri()}?{flags}"
     conn = sqlite3.connect(target, uri=not create, isolation_level=None, check_same_thread=False, timeout=30.0)
     conn.row_factory = sqlite3.Row
+    return conn
+
+
+def open_checked(path: Path, flags: str, check: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """The existing journal `path` opened with `flags`, after `check(conn)` passed; else a `JournalError`.
+
+    The error says what to do: fix the permissions when the file cannot be opened, start again when it is
+    damaged. The connection is closed whenever the check fails.
+    """
+    try:
+        conn = connect(path, create=False, flags=flags)
+    except sqlite3.Error as exc:
+        raise JournalError(f"cannot open {str(path)!r} ({exc}): check the file's permissions") from None
+    try:
+        check(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise JournalError(
+            f"{str(path)!r} is damaged or unreadable ({exc}): move the workdir aside and start the batch again"
+        ) from None
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
