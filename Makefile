@@ -79,8 +79,10 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy overlay/tradepose tests/typing
 
 # With the coverage report for overlay/; below [tool.coverage.report] fail_under in pyproject.toml it fails.
+# PYTEST_WORKERS processes share the tests (pytest-xdist; 0 runs them in this process).
+PYTEST_WORKERS ?= auto
 pytest: $(STAMP)
-	$(PY) -m pytest --cov $(PYTEST_ARGS)
+	$(PY) -m pytest --cov -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 REF_VENV := .venv-ref
 REF_STAMP := $(REF_VENV)/.installed

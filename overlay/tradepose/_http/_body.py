@@ -99,36 +99,30 @@ async def read_body_async(
 
 
 def _decode(request: httpx.Request, raw: bytes, encoding: str, limit: int) -> bytes:
-    decoder = zlib.decompressobj(_ZLIB_WBITS[encoding])
     try:
-        out = decoder.decompress(raw, limit + 1)
-        if len(out) > limit or decoder.unconsumed_tail:
-            raise _too_large(request, limit)
-        out += decoder.flush()
-        if not decoder.eof:
-            raise zlib.error("the compressed stream is incomplete")
+        return _inflate(request, raw, _ZLIB_WBITS[encoding], limit)
     except zlib.error as exc:
         if encoding == "deflate":  # some servers send raw deflate without the zlib header
             try:
-                return _decode_raw_deflate(request, raw, limit)
+                return _inflate(request, raw, -zlib.MAX_WBITS, limit)
             except zlib.error:
                 pass
         raise ResponseDecodeError(
             f"{request.method} {request.url.path}: the body is labelled {encoding!r} but is not: {exc}"
         ) from None
-    if len(out) > limit:
-        raise _too_large(request, limit)
-    return out
 
 
-def _decode_raw_deflate(request: httpx.Request, raw: bytes, limit: int) -> bytes:
-    decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+def _inflate(request: httpx.Request, raw: bytes, wbits: int, limit: int) -> bytes:
+    """`raw` decompressed (zlib `wbits`), at most `limit` bytes; `zlib.error` for a damaged or cut stream."""
+    decoder = zlib.decompressobj(wbits)
     out = decoder.decompress(raw, limit + 1)
     if len(out) > limit or decoder.unconsumed_tail:
         raise _too_large(request, limit)
     out += decoder.flush()
     if not decoder.eof:
         raise zlib.error("the compressed stream is incomplete")
+    if len(out) > limit:
+        raise _too_large(request, limit)
     return out
 
 

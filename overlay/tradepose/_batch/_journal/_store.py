@@ -76,10 +76,7 @@ class JournalStore:
                     self._grouped = False
                 self._commit_or_roll_back()
             except sqlite3.Error as exc:
-                raise JournalError(
-                    f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
-                    f"and permissions, then resume the batch"
-                ) from exc
+                raise self._write_failed(exc) from exc
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -104,10 +101,13 @@ class JournalStore:
                     raise
                 self._commit_or_roll_back()
             except sqlite3.Error as exc:
-                raise JournalError(
-                    f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
-                    f"and permissions, then resume the batch"
-                ) from exc
+                raise self._write_failed(exc) from exc
+
+    def _write_failed(self, exc: sqlite3.Error) -> JournalError:
+        return JournalError(
+            f"cannot write the batch journal in {str(self.workdir)!r} ({exc}): check free disk space "
+            f"and permissions, then resume the batch"
+        )
 
     def _commit_or_roll_back(self) -> None:
         """COMMIT; if that fails (a full disk), roll back so the connection can write again once freed."""
