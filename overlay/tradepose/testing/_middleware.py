@@ -39,11 +39,20 @@ class GatewayMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        status: list[int] = [0]
+        recorded = False
+
+        def record(status: int) -> None:
+            nonlocal recorded
+            recorded = True
+            template = self._template(scope)
+            label = f"{scope['method']} {template.replace('{name:path}', '{name}')}"
+            with self.runtime.state.lock:
+                self.runtime.state.requests[(label, status)] += 1
 
         async def counted(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status[0] = int(message["status"])
+            # Counted before the answer leaves: a client that has its answer finds it in `stats`.
+            if message["type"] == "http.response.start" and not recorded:
+                record(int(message["status"]))
             await send(message)
 
         try:
@@ -52,10 +61,8 @@ class GatewayMiddleware:
             else:
                 await self.app(scope, receive, counted)
         finally:
-            template = self._template(scope)
-            label = f"{scope['method']} {template.replace('{name:path}', '{name}')}"
-            with self.runtime.state.lock:
-                self.runtime.state.requests[(label, status[0])] += 1
+            if not recorded:  # no answer started (a dropped connection): status 0
+                record(0)
 
     async def _faulty(self, scope: Scope, receive: Receive, send: Send) -> None:
         faults = self.runtime.faults
