@@ -26,7 +26,7 @@ from .._errors import ConfigError, scrub
 from ._integrity import check_saved, copy_checked
 from ._journal import safe_component, write_atomic
 from ._journal._files import fsync_directory
-from ._period_result import PERIOD_COLUMNS, PeriodResult, empty_frame, with_period
+from ._period_result import PeriodResult, empty_frame, period_exprs, with_period
 
 __all__ = ["FORMAT", "MANIFEST", "is_saved", "partition", "read_manifest", "read_saved", "save_dataset", "scan_saved"]
 
@@ -125,38 +125,30 @@ def save_dataset(root: Path, results: Sequence[PeriodResult], head: Mapping[str,
     return root
 
 
-def _period_columns(lazy: pl.LazyFrame, labels: Sequence[str]) -> pl.LazyFrame:
-    periods = {label: Period.parse(label) for label in labels}
-    starts = {label: p.start_date for label, p in periods.items()}
-    ends = {label: p.end_date for label, p in periods.items()}
-    names = [n for n in lazy.collect_schema().names() if n not in PERIOD_COLUMNS]
-    return lazy.select(
-        pl.col("period").cast(pl.String()),
-        pl.col("period").replace_strict(starts, return_dtype=pl.Date()).alias("period_start"),
-        pl.col("period").replace_strict(ends, return_dtype=pl.Date()).alias("period_end"),
-        *names,
-    )
-
-
 def scan_saved(root: Path, name: str = "trades") -> pl.LazyFrame:
-    """A lazy frame over result `name` of a saved dataset, with the columns `period`, `period_start`, `period_end`."""
-    folder = root / name
-    labels = sorted(d.name.removeprefix("period=") for d in folder.glob("period=*") if d.is_dir())
-    if not labels:
+    """A lazy frame over result `name` of a saved dataset, with the columns `period`, `period_start`, `period_end`.
+
+    It scans exactly the files the manifest lists, each checked against its sha256 first (like `read_saved`):
+    a file added, removed or changed since `save()` is never read.
+    """
+    scans = [pl.scan_parquet(path).select(*period_exprs(period), pl.all()) for period, path in _saved(root, name)]
+    if not scans:
         raise ConfigError(f"{str(root)!r} holds no saved {name}: call save({str(root)!r}) first")
-    lazy = pl.scan_parquet(
-        folder / "**" / "*.parquet", hive_partitioning=True, hive_schema={"period": pl.String()},
-        try_parse_hive_dates=False,
-    )  # fmt: skip
-    return _period_columns(lazy, labels)
+    return pl.concat(scans, how="vertical")
 
 
 def read_saved(root: Path, name: str) -> pl.DataFrame:
     """Result `name` of every saved period, each file checked against the sha256 its manifest lists."""
+    frames = [with_period(pl.read_parquet(path), period) for period, path in _saved(root, name)]
+    return pl.concat(frames, how="vertical") if frames else empty_frame(name)
+
+
+def _saved(root: Path, name: str) -> list[tuple[Period, Path]]:
+    """Each saved period with its file of result `name`, checked against the manifest's sha256."""
     manifest = read_manifest(root)
     if manifest is None:
         raise ConfigError(f"{str(root)!r} is not a saved batch (no {MANIFEST} of format {FORMAT})")
-    frames = []
+    files = []
     for entry in manifest.get("periods", []):
         stored = entry.get("files", {}).get(name)
         if isinstance(stored, dict):
@@ -165,6 +157,5 @@ def read_saved(root: Path, name: str) -> pl.DataFrame:
                 raise ConfigError(
                     f"the manifest in {str(root)!r} lists {str(path)!r}, outside it: save the batch again"
                 )
-            path = check_saved(path, str(stored.get("sha256")), root=root)
-            frames.append(with_period(pl.read_parquet(path), Period.parse(entry["period"])))
-    return pl.concat(frames, how="vertical") if frames else empty_frame(name)
+            files.append((Period.parse(entry["period"]), check_saved(path, str(stored.get("sha256")), root=root)))
+    return files

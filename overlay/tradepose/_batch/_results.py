@@ -318,7 +318,8 @@ class BatchResults(JournalReader):
         """A `pl.LazyFrame` over trades: a saved dataset (`save(path)`) or, by default, the work directory.
 
         Lazy all the way, so results larger than memory stay queryable (Polars, or DuckDB on the files).
-        It has the leading columns of `all_trades()`; each work-directory file is checked against its sha256.
+        It has the leading columns of `all_trades()`. Every file is checked against its sha256 first (the
+        journal's, or for a saved dataset its manifest's, which also decides the files read).
         """
         if path is not None:
             return scan_saved(Path(path))

@@ -129,6 +129,26 @@ def test_resume_repairs_a_tampered_result(tester: BatchTester, local_gateway: Lo
         assert resumed.wait(timeout=60, progress=False).summary().equals(expected)
 
 
+def test_a_saved_scan_reads_only_the_files_the_manifest_vouches_for(tester: BatchTester, tmp_path: Path) -> None:
+    """scan_trades(dir) checks each listed file's sha256 and never picks up a file dropped in later."""
+    batch = _run(tester, ["2024Q1", "2024Q2"], tmp_path / "w")
+    out = batch.save(tmp_path / "out")
+    expected = batch.scan_trades(out).collect().height
+    listed = out / "trades" / "period=2024Q1"
+    stray = next(listed.glob("*.parquet"))
+    (listed / "extra.parquet").write_bytes(stray.read_bytes())  # a copy, not in the manifest
+    assert batch.scan_trades(out).collect().height == expected
+    data = bytearray(stray.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    stray.write_bytes(bytes(data))
+    with pytest.raises(ResultIntegrityError, match="no longer matches the sha256 its manifest lists") as caught:
+        batch.scan_trades(out)
+    assert caught.value.path == str(stray.resolve())
+    (out / "manifest.json").unlink()
+    with pytest.raises(ConfigError, match="is not a saved batch"):
+        batch.scan_trades(out)
+
+
 def test_a_missing_or_resized_result_is_reported(tester: BatchTester, tmp_path: Path) -> None:
     """A deleted result file, or one of another size, raises ResultIntegrityError saying which."""
     batch = _run(tester, ["2024Q1"], tmp_path / "w")
