@@ -30,10 +30,9 @@ class GatewayConfig:
     (0.01 makes the default 1–3 s into 10–30 ms). A task stays PENDING for the same pickup delay (a
     quarter of the shortest duration) and then for as long as the plan's `max_concurrent_tasks` are
     running; tasks start in the order they were created, as workers reading one queue take them.
-    `requests_per_minute` and
-    `max_concurrent_tasks` override the `plan`'s limits. `api_key` fixes the primary key
-    (random otherwise); `seed` makes task durations reproducible. `zip_route=False` answers the backtest
-    ZIP route (`GET /api/v1/tasks/{id}/result`) 404 Not Found, as a gateway without that route does.
+    `requests_per_minute` and `max_concurrent_tasks` override the `plan`'s limits. `api_key` fixes the
+    primary key (random otherwise); `seed` makes task durations reproducible. `zip_route=False` answers the
+    backtest ZIP route (`GET /api/v1/tasks/{id}/result`) 404 Not Found, as a gateway without that route does.
     """
 
     plan: str = "pro"
