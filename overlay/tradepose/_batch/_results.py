@@ -116,8 +116,9 @@ class BatchResults(JournalReader):
         return iter(self._results())
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{k}={v}" for k, v in self.status.items())
-        return f"BatchResults({len(self)} periods: {counts}; workdir={str(self.workdir)!r})"
+        status = self.status
+        counts = ", ".join(f"{k}={v}" for k, v in status.items())
+        return f"BatchResults({sum(status.values())} periods: {counts}; workdir={str(self.workdir)!r})"
 
     @property
     def status(self) -> dict[str, int]:
