@@ -170,7 +170,7 @@ class BackgroundLoop:
             self._loop.set_exception_handler(lambda _loop, _context: None)
 
     def close(self, timeout: float = _CLOSE_TIMEOUT) -> None:
-        """Cancel what is still running, stop the loop and join the thread. Idempotent."""
+        """Cancel what is still running, stop the loop and join its threads (bounded by `timeout`). Idempotent."""
         with self._lock:
             if self._closed:
                 return
@@ -187,6 +187,8 @@ class BackgroundLoop:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             await loop.shutdown_asyncgens()
+            # Joins the journal and file workers too (loop.close() would only tell them to stop).
+            await loop.shutdown_default_executor()
 
         with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
             asyncio.run_coroutine_threadsafe(_shutdown(), loop).result(timeout)

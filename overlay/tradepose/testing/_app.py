@@ -8,9 +8,11 @@ drop and truncate faults.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Final
@@ -110,6 +112,8 @@ def build_app(runtime: GatewayRuntime) -> ASGIApp:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Named, so a test can tell the gateway's worker threads from the client's (whose are `asyncio_N`).
+        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(thread_name_prefix="LocalGateway-worker"))
         yield
         await runtime.shutdown()
 
