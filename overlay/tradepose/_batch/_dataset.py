@@ -26,7 +26,7 @@ from .._errors import ConfigError, scrub
 from ._integrity import check_saved, copy_checked
 from ._journal import safe_component, write_atomic
 from ._journal._files import fsync_directory
-from ._period_result import PeriodResult, empty_frame, period_exprs, with_period
+from ._period_result import PeriodResult, empty_frame, with_period
 
 __all__ = ["FORMAT", "MANIFEST", "is_saved", "partition", "read_manifest", "read_saved", "save_dataset", "scan_saved"]
 
@@ -131,7 +131,7 @@ def scan_saved(root: Path, name: str = "trades") -> pl.LazyFrame:
     It scans exactly the files the manifest lists, each checked against its sha256 first (like `read_saved`):
     a file added, removed or changed since `save()` is never read.
     """
-    scans = [pl.scan_parquet(path).select(*period_exprs(period), pl.all()) for period, path in _saved(root, name)]
+    scans = [with_period(pl.scan_parquet(path), period) for period, path in _saved(root, name)]
     if not scans:
         raise ConfigError(f"{str(root)!r} holds no saved {name}: call save({str(root)!r}) first")
     return pl.concat(scans, how="vertical")

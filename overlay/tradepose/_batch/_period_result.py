@@ -12,7 +12,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
 import polars as pl
 
@@ -29,13 +29,13 @@ __all__ = [
     "PeriodStatus",
     "ResultView",
     "empty_frame",
-    "period_exprs",
     "status_of",
     "view_of",
     "with_period",
 ]
 
 PeriodStatus = Literal["pending", "processing", "completed", "failed"]
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 PERIOD_COLUMNS: Final = pl.Schema({"period": pl.String(), "period_start": pl.Date(), "period_end": pl.Date()})
 _SCHEMAS: Final = {"trades": TRADES_SCHEMA, "performance": PERFORMANCE_SCHEMA}
 
@@ -50,7 +50,7 @@ def status_of(row: PeriodRow) -> PeriodStatus:
     return "pending"
 
 
-def period_exprs(period: Period) -> list[pl.Expr]:
+def _period_exprs(period: Period) -> list[pl.Expr]:
     """The columns `period` (label), `period_start` and `period_end` (dates) as literals."""
     return [
         pl.lit(period.label, pl.String()).alias("period"),
@@ -59,9 +59,9 @@ def period_exprs(period: Period) -> list[pl.Expr]:
     ]
 
 
-def with_period(frame: pl.DataFrame, period: Period) -> pl.DataFrame:
-    """`frame` with the leading columns `period` (label), `period_start` and `period_end` (dates)."""
-    return frame.select(*period_exprs(period), pl.all())
+def with_period(frame: FrameT, period: Period) -> FrameT:
+    """`frame` (eager or lazy) with the leading columns `period` (label), `period_start` and `period_end`."""
+    return frame.select(*_period_exprs(period), pl.all())
 
 
 def empty_frame(name: str) -> pl.DataFrame:

@@ -39,7 +39,6 @@ from ._period_result import (
     PeriodStatus,
     ResultView,
     empty_frame,
-    period_exprs,
     view_of,
     with_period,
 )
@@ -325,7 +324,7 @@ class BatchResults(JournalReader):
         if path is not None:
             return scan_saved(Path(path))
         scans = [
-            pl.scan_parquet(r.checked_file("trades")).select(*period_exprs(r.period), pl.all())
+            with_period(pl.scan_parquet(r.checked_file("trades")), r.period)
             for r in self.completed
             if "trades" in r.files()
         ]
